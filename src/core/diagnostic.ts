@@ -1,0 +1,41 @@
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** 0-based, `character` in UTF-16 code units: the same convention as VS Code and LSP. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/**
+ * One finding about a payload. `code` is stable: quick fixes, documentation and CI filters key on it.
+ * `offset`/`length` address the same span as `range` in the text, for edits.
+ */
+export interface Diagnostic {
+  severity: Severity;
+  code: string;
+  message: string;
+  /** RFC 6901 JSON pointer of the offending value ('' for the whole document). */
+  pointer: string;
+  range: Range;
+  offset: number;
+  length: number;
+  /** Facts a quick fix needs (the limit, the actual value…); never shown as text. */
+  data?: DiagnosticData;
+}
+
+export interface DiagnosticData {
+  limit?: number;
+  actual?: number;
+  [key: string]: unknown;
+}
+
+export const severityRank: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}

@@ -1,0 +1,96 @@
+import type { Severity } from '../diagnostic';
+import { childPointer } from '../json/pointer';
+import type { PayloadAnatomy } from '../payload/anatomy';
+import { isObject } from '../payload/messageKinds';
+
+/** Limits of the LINE channel: the Sinch LINE page first, LINE's Messaging API reference where the page is silent. */
+export const lineLimits = {
+  cardTitle: 40,
+  cardDescription: 60,
+  choiceText: 160,
+  textMessage: 5000,
+  buttonLabel: 20,
+  postbackData: 300,
+  locationTitle: 100,
+  locationAddress: 100,
+  mediaUrl: 2000,
+  channelPropertyValue: 1024,
+  videoTrackingId: 100,
+  choiceButtons: 4,
+  cardButtons: 4,
+  carouselCardButtons: 3,
+  carouselCards: 10,
+  explicitMessages: 5,
+} as const;
+
+/** A string whose length LINE limits, found in a payload: rules report it, hovers and inlay hints count it. */
+export interface LimitedString {
+  pointer: string;
+  value: string;
+  limit: number;
+  /** What the user calls it: "Card title", "Carousel card 3 description"… */
+  label: string;
+  code: string;
+  /** How bad it is to exceed the limit: LINE refuses (error) or may cut it (warning). */
+  severity: Severity;
+  /** Say why beyond the number, when LINE's behaviour is not a plain refusal. */
+  note?: string;
+}
+
+export function limitedStrings(payload: unknown, anatomy: PayloadAnatomy): LimitedString[] {
+  const found: LimitedString[] = [];
+  const add = (container: unknown, pointer: string, key: string, entry: Omit<LimitedString, 'pointer' | 'value'>) => {
+    if (!isObject(container)) return;
+    const value = container[key];
+    if (typeof value === 'string') found.push({ pointer: childPointer(pointer, key), value, ...entry });
+  };
+  const message = anatomy.message;
+  if (message) {
+    add(message.text_message, '/message/text_message', 'text', { limit: lineLimits.textMessage, label: 'Text', code: 'text.too-long', severity: 'error' });
+    if (isObject(message.choice_message)) {
+      add(message.choice_message.text_message, '/message/choice_message/text_message', 'text', {
+        limit: lineLimits.choiceText, label: 'Choice text', code: 'choice.text.too-long', severity: 'error',
+      });
+    }
+    addLocation(found, message.location_message, '/message/location_message');
+  }
+  for (const card of anatomy.cards) {
+    const label = card.carouselIndex === undefined ? 'Card' : `Carousel card ${card.carouselIndex + 1}`;
+    add(card.card, card.pointer, 'title', { limit: lineLimits.cardTitle, label: `${label} title`, code: 'card.title.too-long', severity: 'error' });
+    add(card.card, card.pointer, 'description', { limit: lineLimits.cardDescription, label: `${label} description`, code: 'card.description.too-long', severity: 'error' });
+  }
+  for (const choice of anatomy.choices) {
+    if (choice.label) {
+      found.push({
+        ...choice.label,
+        limit: lineLimits.buttonLabel,
+        label: 'Button label',
+        code: 'button.label.long',
+        severity: 'warning',
+        note: 'LINE limits action labels to 20 characters and may cut or refuse a longer one',
+      });
+    }
+    add(choice.choice, choice.pointer, 'postback_data', { limit: lineLimits.postbackData, label: 'Postback data', code: 'choice.postback.too-long', severity: 'error' });
+  }
+  for (const media of anatomy.media) {
+    found.push({ pointer: media.pointer, value: media.url, limit: lineLimits.mediaUrl, label: 'Media URL', code: 'media.url.too-long', severity: 'error' });
+  }
+  if (isObject(payload) && isObject(payload.channel_properties)) {
+    for (const [key, value] of Object.entries(payload.channel_properties)) {
+      if (typeof value !== 'string') continue;
+      const pointer = childPointer('/channel_properties', key);
+      found.push({ pointer, value, limit: lineLimits.channelPropertyValue, label: `Channel property ${key}`, code: 'channel-property.too-long', severity: 'error' });
+    }
+  }
+  return found;
+}
+
+function addLocation(found: LimitedString[], location: unknown, pointer: string) {
+  if (!isObject(location)) return;
+  if (typeof location.title === 'string') {
+    found.push({ pointer: childPointer(pointer, 'title'), value: location.title, limit: lineLimits.locationTitle, label: 'Location title', code: 'location.title.too-long', severity: 'error' });
+  }
+  if (typeof location.label === 'string') {
+    found.push({ pointer: childPointer(pointer, 'label'), value: location.label, limit: lineLimits.locationAddress, label: 'Location label (LINE address)', code: 'location.label.too-long', severity: 'error' });
+  }
+}

@@ -1,0 +1,10 @@
+/** `{{NAME}}` placeholders are filled in at send time, so their final length and format are unknown here. */
+const placeholderPattern = /\{\{\s*[A-Za-z_][A-Za-z0-9_.-]*\s*\}\}/;
+
+export function hasPlaceholder(value: string): boolean {
+  return placeholderPattern.test(value);
+}
+
+export function placeholderNames(value: string): string[] {
+  return [...value.matchAll(new RegExp(placeholderPattern.source, 'g'))].map((m) => m[0].slice(2, -2).trim());
+}

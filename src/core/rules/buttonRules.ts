@@ -1,0 +1,65 @@
+import { lineLimits } from '../line/limits';
+import { childPointer } from '../json/pointer';
+import type { ChoicePart } from '../payload/anatomy';
+import { choiceKindsUnsupportedOnLine, isObject } from '../payload/messageKinds';
+import type { Rule, RuleContext } from './ruleContext';
+
+export const buttonRules: Rule = (ctx) => {
+  const message = ctx.anatomy.message;
+  if (!message) return;
+
+  if (isObject(message.choice_message)) {
+    checkCount(ctx, message.choice_message.choices, '/message/choice_message/choices', lineLimits.choiceButtons, 'choice.too-many-buttons', 'A choice message');
+  }
+  for (const card of ctx.anatomy.cards) {
+    const inCarousel = card.carouselIndex !== undefined;
+    checkCount(
+      ctx,
+      card.card.choices,
+      childPointer(card.pointer, 'choices'),
+      inCarousel ? lineLimits.carouselCardButtons : lineLimits.cardButtons,
+      inCarousel ? 'carousel.card.too-many-buttons' : 'card.too-many-buttons',
+      inCarousel ? `Carousel card ${card.carouselIndex! + 1}` : 'A card',
+    );
+  }
+  for (const choice of ctx.anatomy.choices) checkChoice(ctx, choice);
+};
+
+function checkCount(ctx: RuleContext, choices: unknown, pointer: string, limit: number, code: string, owner: string) {
+  if (!Array.isArray(choices) || choices.length <= limit) return;
+  ctx.report({
+    code,
+    severity: 'error',
+    pointer,
+    span: 'key',
+    message: `${owner} has ${choices.length} buttons; LINE allows at most ${limit}.`,
+    data: { limit, actual: choices.length },
+  });
+}
+
+function checkChoice(ctx: RuleContext, choice: ChoicePart) {
+  const kinds = Object.keys(choice.choice).filter((k) => k !== 'postback_data');
+  if (kinds.length === 0) {
+    ctx.report({ code: 'choice.empty', severity: 'error', pointer: choice.pointer, message: 'This choice has no action: give one of text_message, url_message, call_message, location_message.' });
+    return;
+  }
+  const actionKinds = kinds.filter((k) => k.endsWith('_message'));
+  if (actionKinds.length > 1) {
+    ctx.report({
+      code: 'choice.multiple-actions',
+      severity: 'error',
+      pointer: childPointer(choice.pointer, actionKinds[1]!),
+      span: 'key',
+      message: `A choice holds exactly one action, but this one has ${actionKinds.join(' and ')}.`,
+    });
+  }
+  if (choice.kind && choiceKindsUnsupportedOnLine.has(choice.kind)) {
+    ctx.report({
+      code: 'choice.unsupported-on-line',
+      severity: 'warning',
+      pointer: childPointer(choice.pointer, choice.kind),
+      span: 'key',
+      message: `LINE has no button for ${choice.kind}: the Conversation API cannot show it as designed on LINE. Use a url_message or text_message choice.`,
+    });
+  }
+}

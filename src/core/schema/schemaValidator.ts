@@ -1,0 +1,134 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Severity } from '../diagnostic';
+
+export interface SchemaProblem {
+  pointer: string;
+  code: string;
+  message: string;
+  severity: Severity;
+  /** Underline the property's key rather than its value (unknown properties). */
+  span: 'value' | 'key';
+}
+
+/** A compiled schema: compiling is the slow part, so it happens once per schema per process. */
+export class SchemaValidator {
+  readonly #validate: ValidateFunction;
+
+  constructor(schema: object) {
+    const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true });
+    // VS Code's JSON service reads these annotations for hovers and completions; ajv only has to tolerate them.
+    ajv.addVocabulary(['markdownDescription', 'defaultSnippets', 'markdownEnumDescriptions']);
+    this.#validate = ajv.compile(schema);
+  }
+
+  check(value: unknown): SchemaProblem[] {
+    if (this.#validate(value)) return [];
+    return describeErrors(this.#validate.errors ?? []);
+  }
+}
+
+const placeholderHint = ' (or a {{PLACEHOLDER}})';
+
+function describeErrors(errors: ErrorObject[]): SchemaProblem[] {
+  const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  const isBranchOf = (e: ErrorObject, alt: ErrorObject) =>
+    e !== alt && e.schemaPath.startsWith(alt.schemaPath + '/') && e.instancePath.startsWith(alt.instancePath);
+  const problems: SchemaProblem[] = [];
+  const seen = new Set<string>();
+  const add = (p: SchemaProblem) => {
+    const key = p.pointer + '\u0000' + p.code;
+    if (seen.has(key)) return;
+    seen.add(key);
+    problems.push(p);
+  };
+
+  for (const error of errors) {
+    if (error.keyword === 'if') continue;
+    if (alternatives.some((alt) => isBranchOf(error, alt))) continue;
+    if (error.keyword === 'anyOf' || error.keyword === 'oneOf') {
+      add(describeAlternatives(error, errors.filter((e) => isBranchOf(e, error))));
+      continue;
+    }
+    add(describeError(error));
+  }
+  return problems;
+}
+
+function describeAlternatives(alt: ErrorObject, branches: ErrorObject[]): SchemaProblem {
+  const enumBranch = branches.find((b) => b.keyword === 'enum' && b.instancePath === alt.instancePath);
+  const placeholderBranch = branches.some((b) => b.keyword === 'pattern' && /\\\{\\\{/.test(String(b.params.pattern)));
+  if (enumBranch) {
+    const allowed = (enumBranch.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ');
+    return { pointer: alt.instancePath, code: 'schema.enum', severity: 'error', span: 'value', message: `${where(alt.instancePath)} must be one of ${allowed}${placeholderBranch ? placeholderHint : ''}.` };
+  }
+  const types = [...new Set(branches.filter((b) => b.keyword === 'type').map((b) => String(b.params.type)))];
+  if (types.length === branches.length && types.length > 0) {
+    return { pointer: alt.instancePath, code: 'schema.type', severity: 'error', span: 'value', message: `${where(alt.instancePath)} must be ${types.map(article).join(' or ')}.` };
+  }
+  return { pointer: alt.instancePath, code: 'schema.shape', severity: 'error', span: 'value', message: `${where(alt.instancePath)} does not match any of its allowed forms.` };
+}
+
+function describeError(e: ErrorObject): SchemaProblem {
+  const at = e.instancePath;
+  const p = e.params as Record<string, unknown>;
+  const base = { pointer: at, severity: 'error' as Severity, span: 'value' as const };
+  switch (e.keyword) {
+    case 'required':
+      return { ...base, pointer: `${at}/${String(p.missingProperty)}`, code: 'schema.required', message: `${at === '' ? 'The payload' : where(at)} is missing the required property "${String(p.missingProperty)}".` };
+    case 'additionalProperties':
+      return {
+        ...base,
+        pointer: `${at}/${String(p.additionalProperty)}`,
+        code: 'schema.unknown-property',
+        severity: 'warning',
+        span: 'key',
+        message: `Unknown property "${String(p.additionalProperty)}" in ${at === '' ? 'the payload' : lastName(at)}; the API rejects or ignores it.`,
+      };
+    case 'type':
+      return { ...base, code: 'schema.type', message: `${where(at)} must be ${article(String(p.type))}.` };
+    case 'enum':
+      return { ...base, code: 'schema.enum', message: `${where(at)} must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.` };
+    case 'const':
+      return { ...base, code: 'schema.enum', message: `${where(at)} must be ${JSON.stringify(p.allowedValue)}.` };
+    case 'maxLength':
+      return { ...base, code: 'schema.max-length', message: `${where(at)} is too long: at most ${String(p.limit)} characters.` };
+    case 'minLength':
+      return { ...base, code: 'schema.min-length', message: `${where(at)} must not be empty.` };
+    case 'maxItems':
+      return { ...base, code: 'schema.max-items', message: `${where(at)} has too many items: at most ${String(p.limit)}.` };
+    case 'minItems':
+      return { ...base, code: 'schema.min-items', message: `${where(at)} needs at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}.` };
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return { ...base, code: 'schema.range', message: `${where(at)} must be ${String(p.comparison)} ${String(p.limit)}.` };
+    case 'pattern':
+      if (String(p.pattern).includes('https://')) {
+        return { ...base, code: 'schema.https', message: `${where(at)} must be an https:// URL.` };
+      }
+      return { ...base, code: 'schema.pattern', message: `${where(at)} has characters or a form that is not allowed (pattern ${String(p.pattern)}).` };
+    default:
+      return { ...base, code: `schema.${e.keyword}`, message: `${where(at)} ${e.message ?? 'is not valid'}.` };
+  }
+}
+
+function lastName(pointer: string): string {
+  const segments = pointer.split('/');
+  for (let i = segments.length - 1; i > 0; i--) {
+    if (!/^\d+$/.test(segments[i]!)) return `"${segments[i]!.replace(/~1/g, '/').replace(/~0/g, '~')}"`;
+  }
+  return 'the value';
+}
+
+function where(pointer: string): string {
+  if (pointer === '') return 'The payload';
+  const segments = pointer.split('/');
+  const last = segments[segments.length - 1]!;
+  if (/^\d+$/.test(last)) return `Item ${Number(last) + 1} of ${lastName(segments.slice(0, -1).join('/'))}`;
+  return lastName(pointer).replace(/^"/, '"');
+}
+
+function article(type: string): string {
+  return { object: 'an object', array: 'an array', integer: 'an integer', string: 'a string', number: 'a number', boolean: 'true or false', null: 'null' }[type] ?? type;
+}
