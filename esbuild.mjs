@@ -1,8 +1,10 @@
 // One build script for every bundle: the extension host (Node, CommonJS, `vscode` external), the CLI, the
 // webview script (browser IIFE) and, with --tests, the test suites (one bundle per test file, packages external).
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -63,6 +65,7 @@ const productBuilds = [
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    define: { 'process.env.CONVAPI_LINE_VERSION': JSON.stringify(version) },
   },
   {
     ...common,

@@ -46,7 +46,11 @@ export function checkDocument(document: JsonDocument, options: CheckOptions = {}
   if (document.syntaxProblems.length > 0 || document.root === undefined) {
     if (!options.omitSyntax) {
       const problems = document.text.trim() === '' ? [{ message: 'The file is empty: a payload is a JSON object', offset: 0, length: 0 }] : document.syntaxProblems;
+      // jsonc-parser's recovery often reports several problems at one spot; the first one names the cause.
+      const seenOffsets = new Set<number>();
       for (const p of problems) {
+        if (seenOffsets.has(p.offset)) continue;
+        seenOffsets.add(p.offset);
         diagnostics.push({
           severity: 'error',
           code: 'json.syntax',

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { checkText } from '../core/check';
+import type { Diagnostic } from '../core/diagnostic';
+import { type CliIO, UsageError, exitCodes } from './io';
+import { expandTargets } from './payloadFiles';
+
+export const checkUsage = `Usage: convapi-line check [--json] <file|dir>...
+
+Checks Conversation API payload files against LINE's rules. Directories are searched for *.line.json and
+*.convapi.json files. Exit code 0 when no file has an error, 1 when any has, 2 for a usage error.
+
+Options:
+  --json        print {"files":[{"file","diagnostics":[…]}]} on stdout instead of compiler-style lines
+  -h, --help    show this help
+`;
+
+export interface FileReport {
+  file: string;
+  diagnostics: Diagnostic[];
+}
+
+export async function runCheck(argv: string[], io: CliIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (parsed.values.help) {
+    io.stdout(checkUsage);
+    return exitCodes.ok;
+  }
+  if (parsed.positionals.length === 0) throw new UsageError('check needs at least one file or directory.');
+
+  const targets = expandTargets(parsed.positionals);
+  const reports: FileReport[] = targets.map((t) => ({ file: t.display, diagnostics: checkFile(t.path) }));
+  io.stdout(parsed.values.json ? formatJson(reports) : formatText(reports));
+  if (!parsed.values.json) io.stderr(summary(reports));
+  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? exitCodes.problems : exitCodes.ok;
+}
+
+export function checkFile(path: string): Diagnostic[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    return [{ severity: 'error', code: 'file.unreadable', message: `Cannot read the file: ${reason}.`, pointer: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, offset: 0, length: 0 }];
+  }
+  // Editors may save a byte order mark; JSON parsers of the API would not see one, so neither do we.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return checkText(text).diagnostics;
+}
+
+export function formatJson(reports: FileReport[]): string {
+  const files = reports.map((r) => ({
+    file: r.file,
+    diagnostics: r.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, pointer: d.pointer, range: d.range })),
+  }));
+  return JSON.stringify({ files }) + '\n';
+}
+
+export function formatText(reports: FileReport[]): string {
+  const lines: string[] = [];
+  for (const r of reports) {
+    for (const d of r.diagnostics) {
+      lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
+    }
+  }
+  return lines.length ? lines.join('\n') + '\n' : '';
+}
+
+function summary(reports: FileReport[]): string {
+  const count = (s: Diagnostic['severity']) => reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === s).length, 0);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(reports.length, 'file')} checked: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('information')} information.\n`;
+}

@@ -1,0 +1,14 @@
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export const processIO: CliIO = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** Exit codes shared by every command: CI pipelines branch on them. */
+export const exitCodes = { ok: 0, problems: 1, usage: 2 } as const;
+
+export class UsageError extends Error {}

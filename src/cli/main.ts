@@ -1,0 +1,50 @@
+import { runCheck } from './checkCommand';
+import { type CliIO, UsageError, exitCodes, processIO } from './io';
+
+const usage = `Usage: convapi-line <command> [options]
+
+Commands:
+  check [--json] <file|dir>...       check payloads against LINE's rules (for CI)
+  preview <file> --out <file.html>   render the payload as LINE shows it, as a standalone page
+
+Run "convapi-line <command> --help" for a command's options.
+`;
+
+type Command = (argv: string[], io: CliIO) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  check: runCheck,
+};
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage);
+    return name === undefined ? exitCodes.usage : exitCodes.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${process.env.CONVAPI_LINE_VERSION ?? 'dev'}\n`);
+    return exitCodes.ok;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`convapi-line: unknown command "${name}".\n\n${usage}`);
+    return exitCodes.usage;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`convapi-line ${name}: ${error.message}\nRun "convapi-line ${name} --help" for usage.\n`);
+      return exitCodes.usage;
+    }
+    io.stderr(`convapi-line ${name}: ${(error as Error).stack ?? String(error)}\n`);
+    return exitCodes.problems;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

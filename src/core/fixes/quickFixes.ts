@@ -1,0 +1,135 @@
+import { modify, type Node } from 'jsonc-parser';
+import type { Diagnostic } from '../diagnostic';
+import type { JsonDocument } from '../json/jsonDocument';
+import { fromPointer } from '../json/pointer';
+import { lineLimits } from '../line/limits';
+import { truncateToLimit } from '../line/textLength';
+import { isObject } from '../payload/messageKinds';
+import { formattingOf, stringify } from './formatting';
+import type { Fix, TextEdit } from './textEdit';
+
+const trimmable = new Set([
+  'card.title.too-long',
+  'card.description.too-long',
+  'choice.text.too-long',
+  'text.too-long',
+  'choice.postback.too-long',
+  'button.label.long',
+  'location.title.too-long',
+  'location.label.too-long',
+  'channel-property.too-long',
+  'line.video-tracking-id.too-long',
+]);
+
+const tooManyButtons = new Set(['choice.too-many-buttons', 'card.too-many-buttons', 'carousel.card.too-many-buttons']);
+
+/** The obvious repairs for a diagnostic, as plain text edits. Empty when there is no safe, obvious fix. */
+export function fixesFor(diagnostic: Diagnostic, document: JsonDocument): Fix[] {
+  const { code } = diagnostic;
+  if (trimmable.has(code)) return trimFix(diagnostic, document);
+  if (code === 'media.http') return httpsFix(diagnostic, document);
+  if (code === 'media.thumbnail-missing') return thumbnailFix(diagnostic, document);
+  if (tooManyButtons.has(code)) return dropExtraItems(diagnostic, document, 'button');
+  if (code === 'carousel.too-many-cards') return moveExtraCards(diagnostic, document);
+  if (code === 'message.multiple-types') return splitMessageTypes(diagnostic, document);
+  if (code === 'recipient.ambiguous') return removeProperty(document, '/recipient/identified_by', 'Keep contact_id, remove identified_by', code);
+  return [];
+}
+
+function trimFix(d: Diagnostic, document: JsonDocument): Fix[] {
+  const node = document.nodeAt(d.pointer);
+  const limit = d.data?.limit;
+  if (!node || node.type !== 'string' || typeof node.value !== 'string' || typeof limit !== 'number') return [];
+  const trimmed = truncateToLimit(node.value, limit);
+  return [{
+    title: `Trim to ${limit} characters`,
+    code: d.code,
+    edits: [{ offset: node.offset, length: node.length, newText: JSON.stringify(trimmed) }],
+    isPreferred: false,
+  }];
+}
+
+function httpsFix(d: Diagnostic, document: JsonDocument): Fix[] {
+  const node = document.nodeAt(d.pointer);
+  if (!node || node.type !== 'string' || typeof node.value !== 'string') return [];
+  const raw = document.text.slice(node.offset, node.offset + node.length);
+  const at = raw.search(/http:/i);
+  if (at < 0) return [];
+  return [{ title: 'Use https://', code: d.code, edits: [{ offset: node.offset + at, length: 5, newText: 'https:' }], isPreferred: true }];
+}
+
+function thumbnailFix(d: Diagnostic, document: JsonDocument): Fix[] {
+  const ownerPointer = d.pointer.replace(/\/(url|thumbnail_url)$/, '');
+  const owner = document.nodeAt(ownerPointer);
+  if (!owner || owner.type !== 'object') return [];
+  const edits = modify(document.text, [...fromPointer(ownerPointer), 'thumbnail_url'], '{{THUMBNAIL_URL}}', { formattingOptions: formattingOf(document.text) });
+  return [{ title: 'Add a thumbnail_url placeholder', code: d.code, edits: edits.map(toTextEdit), isPreferred: false }];
+}
+
+/** Deletes the items past the limit in one span, so the kept items keep their formatting. */
+function dropExtraItems(d: Diagnostic, document: JsonDocument, noun: string): Fix[] {
+  const list = document.nodeAt(d.pointer);
+  const limit = d.data?.limit;
+  if (!list || list.type !== 'array' || typeof limit !== 'number') return [];
+  const edit = deleteItemsFrom(list, limit);
+  if (!edit) return [];
+  const extra = (list.children?.length ?? 0) - limit;
+  return [{ title: `Remove the last ${extra} ${noun}${extra === 1 ? '' : 's'} (keep ${limit})`, code: d.code, edits: [edit], isPreferred: false }];
+}
+
+function deleteItemsFrom(list: Node, keep: number): TextEdit | undefined {
+  const items = list.children ?? [];
+  if (items.length <= keep) return undefined;
+  const last = items[items.length - 1]!;
+  const end = last.offset + last.length;
+  const start = keep === 0 ? list.offset + 1 : items[keep - 1]!.offset + items[keep - 1]!.length;
+  return { offset: start, length: end - start, newText: '' };
+}
+
+function moveExtraCards(d: Diagnostic, document: JsonDocument): Fix[] {
+  const list = document.nodeAt(d.pointer);
+  const payload = document.value;
+  if (!list || list.type !== 'array' || !isObject(payload) || !isObject(payload.message) || !isObject(payload.message.carousel_message)) return [];
+  const carousel = payload.message.carousel_message;
+  const cards = carousel.cards;
+  if (!Array.isArray(cards) || cards.length <= lineLimits.carouselCards) return [];
+  const edit = deleteItemsFrom(list, lineLimits.carouselCards);
+  if (!edit) return [];
+  const formatting = formattingOf(document.text);
+  const newFiles = [];
+  for (let start = lineLimits.carouselCards, part = 2; start < cards.length; start += lineLimits.carouselCards, part++) {
+    const rest = { ...payload, message: { ...payload.message, carousel_message: { ...carousel, cards: cards.slice(start, start + lineLimits.carouselCards) } } };
+    newFiles.push({ nameSuffix: `part${part}`, content: stringify(rest, formatting) + formatting.eol });
+  }
+  const moved = cards.length - lineLimits.carouselCards;
+  return [{
+    title: `Move the last ${moved} card${moved === 1 ? '' : 's'} into ${newFiles.length === 1 ? 'a new payload file' : `${newFiles.length} new payload files`}`,
+    code: d.code,
+    edits: [edit],
+    isPreferred: false,
+    newFiles,
+  }];
+}
+
+function splitMessageTypes(d: Diagnostic, document: JsonDocument): Fix[] {
+  const kind = fromPointer(d.pointer).pop();
+  const payload = document.value;
+  if (!kind || !isObject(payload) || !isObject(payload.message)) return [];
+  const remove = removeProperty(document, d.pointer, `Remove ${kind}`, d.code);
+  const { [kind]: moved, ...others } = payload.message;
+  const keep = Object.fromEntries(Object.entries(others).filter(([k]) => !k.endsWith('_message') || k === 'explicit_channel_message'));
+  const formatting = formattingOf(document.text);
+  const content = stringify({ ...payload, message: { ...keep, [kind]: moved } }, formatting) + formatting.eol;
+  const move = remove.map((f) => ({ ...f, title: `Move ${kind} into a new payload file`, newFiles: [{ nameSuffix: kind.replace(/_message$/, ''), content }] }));
+  return [...move, ...remove];
+}
+
+function removeProperty(document: JsonDocument, pointer: string, title: string, code: string): Fix[] {
+  if (!document.nodeAt(pointer)) return [];
+  const edits = modify(document.text, fromPointer(pointer), undefined, { formattingOptions: formattingOf(document.text) });
+  return edits.length ? [{ title, code, edits: edits.map(toTextEdit), isPreferred: false }] : [];
+}
+
+function toTextEdit(e: { offset: number; length: number; content: string }): TextEdit {
+  return { offset: e.offset, length: e.length, newText: e.content };
+}

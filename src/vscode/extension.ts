@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import { configSection, readConfiguration } from './config';
+import { DiagnosticsManager } from './diagnostics';
+import { LimitHints } from './limitHints';
+import { PayloadDocuments } from './payloadDocuments';
+import { QuickFixProvider } from './quickFixes';
+import { checkWorkspace, checkWorkspaceCommandId } from './commands/checkWorkspace';
+import { type NewPayloadArgs, newPayload, newPayloadCommandId } from './commands/newPayload';
+
+/** Wires the pieces together; the behaviour lives in the classes it creates. */
+export function activate(context: vscode.ExtensionContext) {
+  const log = vscode.window.createOutputChannel('Conversation API LINE', { log: true });
+  let settings = readConfiguration();
+  const payloads = new PayloadDocuments(settings);
+  const diagnostics = new DiagnosticsManager(payloads, log);
+  const limitHints = new LimitHints(diagnostics, settings);
+
+  const updateActiveContext = () => {
+    const document = vscode.window.activeTextEditor?.document;
+    void vscode.commands.executeCommand('setContext', 'convapiLine.activeIsPayload', document ? payloads.isPayload(document) : false);
+  };
+
+  // Providers see every JSON document and answer only for payloads, so that changing the globs needs no re-registration.
+  const json: vscode.DocumentSelector = { language: 'json' };
+  context.subscriptions.push(
+    log,
+    diagnostics,
+    limitHints,
+    vscode.languages.registerCodeActionsProvider(json, new QuickFixProvider(diagnostics), QuickFixProvider.metadata),
+    vscode.languages.registerHoverProvider(json, limitHints),
+    vscode.languages.registerInlayHintsProvider(json, limitHints),
+    vscode.commands.registerCommand(checkWorkspaceCommandId, () => checkWorkspace(payloads, diagnostics, log)),
+    vscode.commands.registerCommand(newPayloadCommandId, (args?: NewPayloadArgs) => newPayload(args)),
+    vscode.commands.registerCommand('convapiLine.showLog', () => log.show()),
+    vscode.window.onDidChangeActiveTextEditor(updateActiveContext),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(configSection) && !e.affectsConfiguration('json.validate')) return;
+      settings = readConfiguration();
+      payloads.update(settings);
+      limitHints.update(settings);
+      diagnostics.checkOpenDocuments();
+      updateActiveContext();
+    }),
+  );
+  updateActiveContext();
+  diagnostics.checkOpenDocuments();
+  log.info(`Activated (${vscode.env.appName} ${vscode.version})`);
+}
+
+export function deactivate() {}

@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import type { Settings } from '../core/settings';
+
+/** The globs our schema is contributed for: VS Code's JSON service validates these files itself. */
+const contributedPatterns = ['**/*.line.json', '**/*.convapi.json'];
+
+/** Decides which documents are payloads, from the built-in patterns and the user's extra globs. */
+export class PayloadDocuments {
+  #extra: vscode.DocumentFilter[] = [];
+
+  constructor(settings: Settings) {
+    this.update(settings);
+  }
+
+  update(settings: Settings): void {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    this.#extra = settings.payloadFiles.flatMap((glob): vscode.DocumentFilter[] =>
+      folders.length ? folders.map((f) => ({ pattern: new vscode.RelativePattern(f, glob) })) : [{ pattern: glob }],
+    );
+  }
+
+  get selector(): vscode.DocumentSelector {
+    return [...contributedPatterns.map((pattern) => ({ language: 'json', pattern })), ...this.#extra.map((f) => ({ ...f, language: 'json' }))];
+  }
+
+  isPayload(document: vscode.TextDocument): boolean {
+    return vscode.languages.match(this.selector, document) > 0;
+  }
+
+  /** Whether VS Code's JSON service already reports schema errors for the document (no duplicates from us). */
+  isSchemaValidatedByJsonService(document: vscode.TextDocument): boolean {
+    if (vscode.workspace.getConfiguration('json', document).get<boolean>('validate.enable', true) === false) return false;
+    return vscode.languages.match(contributedPatterns.map((pattern) => ({ language: 'json', pattern })), document) > 0;
+  }
+
+  /** Globs for workspace.findFiles, built-in ones first. */
+  get searchGlobs(): string[] {
+    return [...contributedPatterns, ...this.#extra.map((f) => (typeof f.pattern === 'string' ? f.pattern : f.pattern!.pattern))];
+  }
+}
