@@ -1,7 +1,15 @@
 export type PathSegment = string | number;
 
+function escapeSegment(segment: PathSegment): string {
+  const s = String(segment);
+  // Most segments are plain property names or indexes: skip the regex work on the hot path.
+  return s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
+}
+
 export function toPointer(path: readonly PathSegment[]): string {
-  return path.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  let pointer = '';
+  for (const s of path) pointer += '/' + escapeSegment(s);
+  return pointer;
 }
 
 export function fromPointer(pointer: string): string[] {
@@ -13,5 +21,5 @@ export function fromPointer(pointer: string): string[] {
 }
 
 export function childPointer(pointer: string, segment: PathSegment): string {
-  return pointer + toPointer([segment]);
+  return pointer + '/' + escapeSegment(segment);
 }
