@@ -1,18 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { checkText } from '../core/check';
-import type { Diagnostic } from '../core/diagnostic';
+import { type CheckResult, checkText } from '../core/check';
+import { type Diagnostic, severityRank } from '../core/diagnostic';
+import { MediaChecker, checkDocumentMedia } from '../core/media';
 import { type CliIO, UsageError, exitCodes } from './io';
 import { expandTargets } from './payloadFiles';
 
-export const checkUsage = `Usage: convapi-line check [--json] <file|dir>...
+export const checkUsage = `Usage: convapi-line check [--json] [--media] <file|dir>...
 
 Checks Conversation API payload files against LINE's rules. Directories are searched for *.line.json and
 *.convapi.json files. Exit code 0 when no file has an error, 1 when any has, 2 for a usage error.
 
 Options:
-  --json        print {"files":[{"file","diagnostics":[…]}]} on stdout instead of compiler-style lines
-  -h, --help    show this help
+  --json               print {"files":[{"file","diagnostics":[…]}]} on stdout instead of compiler-style lines
+  --media              also fetch each media URL's headers (HEAD and at most 64 KB of an image) and check the
+                       real file: reachable, content type, size, image width and aspect ratio, TLS 1.2+
+  --media-timeout MS   timeout of one media request (default 5000)
+  -h, --help           show this help
 `;
 
 export interface FileReport {
@@ -23,7 +27,11 @@ export interface FileReport {
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, media: { type: 'boolean' }, 'media-timeout': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -33,24 +41,48 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   }
   if (parsed.positionals.length === 0) throw new UsageError('check needs at least one file or directory.');
 
+  const timeoutText = parsed.values['media-timeout'];
+  const timeoutMs = timeoutText === undefined ? 5000 : Number(timeoutText);
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1) throw new UsageError(`--media-timeout takes a whole number of milliseconds, not "${timeoutText}".`);
+
   const targets = expandTargets(parsed.positionals);
-  const reports: FileReport[] = targets.map((t) => ({ file: t.display, diagnostics: checkFile(t.path) }));
+  const checked = targets.map((t) => ({ file: t.display, ...checkFile(t.path) }));
+  const reports: FileReport[] = parsed.values.media ? await withMedia(checked, timeoutMs) : checked.map(({ file, diagnostics }) => ({ file, diagnostics }));
   io.stdout(parsed.values.json ? formatJson(reports) : formatText(reports));
   if (!parsed.values.json) io.stderr(summary(reports));
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? exitCodes.problems : exitCodes.ok;
 }
 
-export function checkFile(path: string): Diagnostic[] {
+export function checkFile(path: string): { diagnostics: Diagnostic[]; result?: CheckResult } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    return [{ severity: 'error', code: 'file.unreadable', message: `Cannot read the file: ${reason}.`, pointer: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, offset: 0, length: 0 }];
+    const zero = { line: 0, character: 0 };
+    return { diagnostics: [{ severity: 'error', code: 'file.unreadable', message: `Cannot read the file: ${reason}.`, pointer: '', range: { start: zero, end: zero }, offset: 0, length: 0 }] };
   }
   // Editors may save a byte order mark; JSON parsers of the API would not see one, so neither do we.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return checkText(text).diagnostics;
+  const result = checkText(text);
+  return { diagnostics: result.diagnostics, result };
+}
+
+/** One checker for the whole run, so a URL used by many files is fetched once. */
+async function withMedia(checked: { file: string; diagnostics: Diagnostic[]; result?: CheckResult }[], timeoutMs: number): Promise<FileReport[]> {
+  const checker = new MediaChecker({ timeoutMs });
+  try {
+    return await Promise.all(
+      checked.map(async ({ file, diagnostics, result }) => {
+        if (!result || result.document.syntaxProblems.length > 0) return { file, diagnostics };
+        const media = await checkDocumentMedia(checker, result);
+        const all = [...diagnostics, ...media].sort((a, b) => a.offset - b.offset || severityRank[a.severity] - severityRank[b.severity]);
+        return { file, diagnostics: all };
+      }),
+    );
+  } finally {
+    await checker.close();
+  }
 }
 
 export function formatJson(reports: FileReport[]): string {

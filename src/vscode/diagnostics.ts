@@ -10,7 +10,8 @@ const debounceMs = 300;
 /** Findings that arrive later than the static check (media pre-flight), keyed by document. */
 export interface AsyncFindings {
   onDidChange: vscode.Event<vscode.Uri>;
-  get(uri: vscode.Uri, version: number): Diagnostic[];
+  /** Placed on the current text: findings about a value that has since changed are left out. */
+  get(uri: vscode.Uri, result: CheckResult): Diagnostic[];
 }
 
 /**
@@ -38,7 +39,7 @@ export class DiagnosticsManager extends Disposable {
     this.#asyncFindings = source;
     this._register(source.onDidChange((uri) => {
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      if (document) this.#publish(document);
+      if (document) this.#publish(document, false);
     }));
   }
 
@@ -69,18 +70,19 @@ export class DiagnosticsManager extends Disposable {
     clearTimeout(this.#pending.get(key));
     this.#pending.set(key, setTimeout(() => {
       this.#pending.delete(key);
-      if (!document.isClosed) this.#publish(document);
+      if (!document.isClosed) this.#publish(document, true);
     }, delay));
   }
 
-  #publish(document: vscode.TextDocument): void {
+  /** `announce`: tell listeners (media pre-flight, preview) about a new check; not for re-publishing late findings. */
+  #publish(document: vscode.TextDocument, announce: boolean): void {
     const started = Date.now();
     const result = this.resultFor(document);
     if (!result) return;
-    const extra = this.#asyncFindings?.get(document.uri, document.version) ?? [];
+    const extra = this.#asyncFindings?.get(document.uri, result) ?? [];
     this.#collection.set(document.uri, [...result.diagnostics, ...extra].map((d) => new PayloadDiagnostic(d)));
     this.log.debug(`Checked ${vscode.workspace.asRelativePath(document.uri)} v${document.version}: ${result.diagnostics.length} findings in ${Date.now() - started} ms`);
-    this.#onDidCheck.fire({ document, result });
+    if (announce) this.#onDidCheck.fire({ document, result });
   }
 
   #forget(uri: vscode.Uri): void {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { checkText } from '../../core/check';
+import { type CheckResult, checkText } from '../../core/check';
+import type { Diagnostic } from '../../core/diagnostic';
 import type { DiagnosticsManager } from '../diagnostics';
 import type { PayloadDocuments } from '../payloadDocuments';
 
@@ -12,15 +13,21 @@ export interface WorkspaceCheckSummary {
 }
 
 /** Fills the Problems panel for payload files that are not open (open ones are checked as they change). */
+/** Remote media checks of one file, when they are turned on. */
+export type MediaCheck = (result: CheckResult, signal: AbortSignal) => Promise<Diagnostic[]>;
+
 export async function checkWorkspace(
   payloads: PayloadDocuments,
   diagnostics: DiagnosticsManager,
   log: vscode.LogOutputChannel,
+  media?: MediaCheck,
 ): Promise<WorkspaceCheckSummary> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Checking LINE payloads', cancellable: true },
     async (progress, token) => {
       const uris = await findPayloadFiles(payloads, token);
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
       const summary: WorkspaceCheckSummary = { files: 0, errors: 0, warnings: 0 };
       for (const uri of uris) {
         if (token.isCancellationRequested) break;
@@ -37,7 +44,12 @@ export async function checkWorkspace(
             log.warn(`Cannot read ${uri.fsPath}: ${(error as Error).message}`);
             continue;
           }
-          found = checkText(text.replace(/^\uFEFF/, '')).diagnostics;
+          const result = checkText(text.replace(/^\uFEFF/, ''));
+          found = result.diagnostics;
+          if (media && result.document.syntaxProblems.length === 0 && result.anatomy.media.length > 0) {
+            progress.report({ message: `${vscode.workspace.asRelativePath(uri)}: media` });
+            found = [...found, ...(await media(result, abort.signal))];
+          }
           diagnostics.setForClosedFile(uri, found);
         }
         summary.files++;
