@@ -33,7 +33,10 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
     for (const e of fix.edits) edit.replace(document.uri, toOffsetRange(document, e.offset, e.length), e.newText);
     for (const file of fix.newFiles ?? []) {
       const uri = await freeSibling(document.uri, file.nameSuffix);
-      edit.createFile(uri, { contents: new TextEncoder().encode(file.content), ignoreIfExists: false });
+      // createFile's `contents` option fails in VS Code for the web ("could not revive data transfer file"):
+      // create the file empty and insert the text, which works everywhere and undoes as one step.
+      edit.createFile(uri, { ignoreIfExists: false });
+      edit.insert(uri, new vscode.Position(0, 0), file.content);
     }
     action.edit = edit;
     return action;

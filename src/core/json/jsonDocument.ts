@@ -28,6 +28,28 @@ const syntaxMessages: Record<string, string> = {
   InvalidCharacter: 'Invalid character in string (control characters must be escaped)',
 };
 
+/** Far beyond any real payload, far below what the recursive parser survives. */
+export const maxNestingDepth = 256;
+
+/** The offset of the first bracket nested deeper than `limit` (outside strings), or undefined. */
+function offsetBeyondDepth(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */ || c === 10 || c === 13) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > limit) return i;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      if (depth > 0) depth--;
+    }
+  }
+  return undefined;
+}
+
 /**
  * A JSON text parsed once into a syntax tree (for positions) and a value (for rules). Tolerant: a broken text
  * still yields the tree and value jsonc-parser could recover, plus the syntax problems found.
@@ -41,6 +63,14 @@ export class JsonDocument {
 
   constructor(text: string) {
     this.text = text;
+    // jsonc-parser and getNodeValue recurse once per level: thousands of nested brackets overflow the stack.
+    const tooDeep = offsetBeyondDepth(text, maxNestingDepth);
+    if (tooDeep !== undefined) {
+      this.root = undefined;
+      this.value = undefined;
+      this.syntaxProblems = [{ message: `Nested too deeply: more than ${maxNestingDepth} levels of objects and arrays`, offset: tooDeep, length: 1 }];
+      return;
+    }
     const errors: ParseError[] = [];
     // The Conversation API parses strict JSON: comments and trailing commas would be refused there.
     this.root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });

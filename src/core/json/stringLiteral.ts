@@ -19,11 +19,12 @@ export function decodeStringLiteral(raw: string): { value: string; offsets: numb
     }
     const next = raw[i + 1];
     const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-    if (next !== undefined && next in simple) {
+    // An escape must end before the closing quote: in `"a\"` the quote is escaped and the literal is unterminated.
+    if (next !== undefined && i + 1 < end && next in simple) {
       offsets.push(i);
       value += simple[next];
       i += 2;
-    } else if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(raw.slice(i + 2, i + 6))) {
+    } else if (next === 'u' && i + 6 <= end && /^[0-9a-fA-F]{4}$/.test(raw.slice(i + 2, i + 6))) {
       offsets.push(i);
       value += String.fromCharCode(parseInt(raw.slice(i + 2, i + 6), 16));
       i += 6;

@@ -42,7 +42,7 @@ export function limitedStrings(payload: unknown, anatomy: PayloadAnatomy): Limit
   const add = (container: unknown, pointer: string, key: string, entry: Omit<LimitedString, 'pointer' | 'value'>) => {
     if (!isObject(container)) return;
     const value = container[key];
-    if (typeof value === 'string') found.push({ pointer: childPointer(pointer, key), value, ...entry });
+    if (typeof value === 'string') found.push({ pointer: childPointer(pointer, key), value, limit: entry.limit, label: entry.label, code: entry.code, severity: entry.severity });
   };
   const message = anatomy.message;
   if (message) {
@@ -62,7 +62,8 @@ export function limitedStrings(payload: unknown, anatomy: PayloadAnatomy): Limit
   for (const choice of anatomy.choices) {
     if (choice.label) {
       found.push({
-        ...choice.label,
+        pointer: choice.label.pointer,
+        value: choice.label.value,
         limit: lineLimits.buttonLabel,
         label: 'Button label',
         code: 'button.label.long',

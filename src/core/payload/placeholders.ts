@@ -8,3 +8,8 @@ export function hasPlaceholder(value: string): boolean {
 export function placeholderNames(value: string): string[] {
   return [...value.matchAll(new RegExp(placeholderPattern.source, 'g'))].map((m) => m[0].slice(2, -2).trim());
 }
+
+/** The text with every placeholder removed: its length is the least the value can have once they are filled in. */
+export function withoutPlaceholders(value: string): string {
+  return value.replace(new RegExp(placeholderPattern.source, 'g'), '');
+}

@@ -1,7 +1,7 @@
 import { lineLimits } from '../line/limits';
 import { childPointer } from '../json/pointer';
 import type { ChoicePart } from '../payload/anatomy';
-import { choiceKindsUnsupportedOnLine, isObject } from '../payload/messageKinds';
+import { choiceKinds, choiceKindsUnsupportedOnLine, isObject } from '../payload/messageKinds';
 import type { Rule, RuleContext } from './ruleContext';
 
 export const buttonRules: Rule = (ctx) => {
@@ -38,12 +38,12 @@ function checkCount(ctx: RuleContext, choices: unknown, pointer: string, limit: 
 }
 
 function checkChoice(ctx: RuleContext, choice: ChoicePart) {
-  const kinds = Object.keys(choice.choice).filter((k) => k !== 'postback_data');
-  if (kinds.length === 0) {
+  // Only known actions count: a misspelt one ("txt_message") is an unknown property, and leaves the choice empty.
+  const actionKinds = Object.keys(choice.choice).filter((k) => (choiceKinds as readonly string[]).includes(k));
+  if (actionKinds.length === 0) {
     ctx.report({ code: 'choice.empty', severity: 'error', pointer: choice.pointer, message: 'This choice has no action: give one of text_message, url_message, call_message, location_message.' });
     return;
   }
-  const actionKinds = kinds.filter((k) => k.endsWith('_message'));
   if (actionKinds.length > 1) {
     ctx.report({
       code: 'choice.multiple-actions',

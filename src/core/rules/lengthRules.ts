@@ -1,4 +1,4 @@
-import { hasPlaceholder } from '../payload/placeholders';
+import { hasPlaceholder, withoutPlaceholders } from '../payload/placeholders';
 import { limitedStrings } from '../line/limits';
 import { lineLength } from '../line/textLength';
 import type { Rule } from './ruleContext';
@@ -7,11 +7,14 @@ export const lengthRules: Rule = (ctx) => {
   for (const s of limitedStrings(ctx.payload, ctx.anatomy)) {
     const length = lineLength(s.value);
     if (length <= s.limit) continue;
-    // A placeholder's value is unknown until send time: the written length is only an estimate.
+    // A placeholder's value is unknown until send time: the written length is only an estimate. It stays an error
+    // when the text is over the limit even with every placeholder filled in with nothing.
     const estimated = hasPlaceholder(s.value);
-    const severity = estimated && s.severity === 'error' ? 'warning' : s.severity;
+    const least = estimated ? lineLength(withoutPlaceholders(s.value)) : length;
+    const overAnyway = estimated && least > s.limit;
+    const severity = estimated && !overAnyway && s.severity === 'error' ? 'warning' : s.severity;
     const why = s.note ? ` (${s.note})` : '';
-    const estimate = estimated ? ' counting {{placeholders}} as written' : '';
+    const estimate = estimated ? ` counting {{placeholders}} as written${overAnyway ? ` (${least} without them)` : ''}` : '';
     ctx.report({
       code: s.code,
       severity,

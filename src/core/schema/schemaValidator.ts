@@ -1,5 +1,6 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Severity } from '../diagnostic';
+import { childPointer } from '../json/pointer';
 
 export interface SchemaProblem {
   pointer: string;
@@ -74,11 +75,12 @@ function describeError(e: ErrorObject): SchemaProblem {
   const base = { pointer: at, severity: 'error' as Severity, span: 'value' as const };
   switch (e.keyword) {
     case 'required':
-      return { ...base, pointer: `${at}/${String(p.missingProperty)}`, code: 'schema.required', message: `${at === '' ? 'The payload' : where(at)} is missing the required property "${String(p.missingProperty)}".` };
+      return { ...base, pointer: childPointer(at, String(p.missingProperty)), code: 'schema.required', message: `${at === '' ? 'The payload' : where(at)} is missing the required property "${String(p.missingProperty)}".` };
     case 'additionalProperties':
       return {
         ...base,
-        pointer: `${at}/${String(p.additionalProperty)}`,
+        // ajv's instancePath is an escaped JSON pointer; the property name is raw and must be escaped too.
+        pointer: childPointer(at, String(p.additionalProperty)),
         code: 'schema.unknown-property',
         severity: 'warning',
         span: 'key',

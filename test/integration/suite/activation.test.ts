@@ -1,0 +1,39 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, fixtureUri, openFixture, waitFor, waitForDiagnostic } from '../util';
+
+// Read when mocha loads this file, before any test of any file has run (mocha requires every file first), so it
+// does not depend on which test file happens to open a payload first.
+const activeBeforeAnyTest = vscode.extensions.getExtension(EXTENSION_ID)?.isActive;
+
+describe('activation', () => {
+  it('is installed but not active before a payload file is opened', () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not loaded in the test VS Code`);
+    assert.equal(activeBeforeAnyTest, false);
+  });
+
+  it('activates when a payload file is opened', async () => {
+    await openFixture('card.line.json');
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    await waitFor('the extension to activate', () => extension?.isActive);
+  });
+
+  it('reports card.title.too-long for a 41-character card title', async () => {
+    const uri = fixtureUri('card-title-too-long.line.json');
+    await openFixture('card-title-too-long.line.json');
+    const diagnostic = await waitForDiagnostic(uri, 'card.title.too-long');
+    assert.equal(diagnostic.source, 'convapi-line');
+  });
+
+  it('reports no error for the valid card', async () => {
+    const uri = fixtureUri('card.line.json');
+    await openFixture('card.line.json');
+    // The valid file was opened first, so its check has had the debounce time and more by now.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const errors = vscode.languages
+      .getDiagnostics(uri)
+      .filter((d) => d.source === 'convapi-line' && d.severity === vscode.DiagnosticSeverity.Error);
+    assert.deepEqual(errors.map((d) => d.message), []);
+  });
+});
