@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import lineExplicitSchema from '../../schemas/line-explicit-message.schema.json';
 import { readShared } from '../unit/core/testSupport';
-import { parseYaml } from './miniYaml';
+import { parse as parseYaml } from 'yaml';
 import { type Flat, OpenApi, Ours, type Schema, asSchema } from './schemaWalk';
 
 const lineDoc = parseYaml(readShared('contracts', 'line-openapi', 'messaging-api.yml'));

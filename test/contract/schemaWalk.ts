@@ -1,5 +1,6 @@
 // Helpers for comparing our JSON Schemas (draft-07) with OpenAPI 3.0 component schemas.
-import type { YamlValue } from './miniYaml';
+/** A parsed YAML/JSON value. */
+export type YamlValue = null | boolean | number | string | YamlValue[] | { [key: string]: YamlValue };
 
 export type Schema = { [key: string]: unknown };
 

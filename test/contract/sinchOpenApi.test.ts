@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import sendMessageSchema from '../../schemas/send-message.schema.json';
 import { readShared } from '../unit/core/testSupport';
-import { parseYaml } from './miniYaml';
+import { parse as parseYaml } from 'yaml';
 import { OpenApi, Ours, type Schema, asSchema, typeAccepts } from './schemaWalk';
 
 const sinch = OpenApi.fromDocument(parseYaml(readShared('contracts', 'sinch-openapi-2023', 'conversation.yaml')));
