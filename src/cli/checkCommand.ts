@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type CheckResult, checkText } from '../core/check';
-import { type Diagnostic, severityRank } from '../core/diagnostic';
+import { type Diagnostic, compareDiagnostics } from '../core/diagnostic';
 import { MediaChecker, checkDocumentMedia } from '../core/media';
 import { type CliIO, UsageError, exitCodes } from './io';
 import { expandTargets } from './payloadFiles';
@@ -76,7 +76,7 @@ async function withMedia(checked: { file: string; diagnostics: Diagnostic[]; res
       checked.map(async ({ file, diagnostics, result }) => {
         if (!result || result.document.syntaxProblems.length > 0) return { file, diagnostics };
         const media = await checkDocumentMedia(checker, result);
-        const all = [...diagnostics, ...media].sort((a, b) => a.offset - b.offset || severityRank[a.severity] - severityRank[b.severity]);
+        const all = [...diagnostics, ...media].sort(compareDiagnostics);
         return { file, diagnostics: all };
       }),
     );

@@ -1,4 +1,5 @@
 import { runCheck } from './checkCommand';
+import { runPreview } from './previewCommand';
 import { type CliIO, UsageError, exitCodes, processIO } from './io';
 
 const usage = `Usage: convapi-line <command> [options]
@@ -14,6 +15,7 @@ type Command = (argv: string[], io: CliIO) => Promise<number>;
 
 const commands: Record<string, Command> = {
   check: runCheck,
+  preview: runPreview,
 };
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {

@@ -1,6 +1,7 @@
-import { type Diagnostic, severityRank } from './diagnostic';
+import { type Diagnostic, compareDiagnostics } from './diagnostic';
 import { JsonDocument } from './json/jsonDocument';
 import { type PayloadAnatomy, anatomize } from './payload/anatomy';
+import { placeFinding } from './placeFinding';
 import { allRules } from './rules/allRules';
 import type { Finding, RuleContext } from './rules/ruleContext';
 import { sendMessageValidator } from './schema/schemas';
@@ -28,20 +29,7 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
 export function checkDocument(document: JsonDocument, options: CheckOptions = {}): CheckResult {
   const diagnostics: Diagnostic[] = [];
   const anatomy = anatomize(document.value);
-  const report = (f: Finding) => {
-    const span = f.at ?? document.spanOf(f.pointer, f.span);
-    const d: Diagnostic = {
-      severity: f.severity,
-      code: f.code,
-      message: f.message,
-      pointer: f.pointer,
-      range: document.rangeOf(span.offset, span.length),
-      offset: span.offset,
-      length: span.length,
-    };
-    if (f.data) d.data = f.data;
-    diagnostics.push(d);
-  };
+  const report = (f: Finding) => diagnostics.push(placeFinding(document, f));
 
   if (document.syntaxProblems.length > 0 || document.root === undefined) {
     if (!options.omitSyntax) {
@@ -51,15 +39,7 @@ export function checkDocument(document: JsonDocument, options: CheckOptions = {}
       for (const p of problems) {
         if (seenOffsets.has(p.offset)) continue;
         seenOffsets.add(p.offset);
-        diagnostics.push({
-          severity: 'error',
-          code: 'json.syntax',
-          message: `${p.message}.`,
-          pointer: '',
-          range: document.rangeOf(p.offset, p.length),
-          offset: p.offset,
-          length: p.length,
-        });
+        report({ severity: 'error', code: 'json.syntax', message: `${p.message}.`, pointer: '', at: { offset: p.offset, length: p.length } });
       }
     }
     // Rules on a half-parsed document would report the damage, not the payload: fix the syntax first.
@@ -80,6 +60,6 @@ export function checkDocument(document: JsonDocument, options: CheckOptions = {}
       report({ code: 'internal.rule-failed', severity: 'warning', pointer: '', message: `Internal error in a check: ${(error as Error).message}` });
     }
   }
-  diagnostics.sort((a, b) => a.offset - b.offset || severityRank[a.severity] - severityRank[b.severity]);
+  diagnostics.sort(compareDiagnostics);
   return { document, anatomy, diagnostics };
 }

@@ -36,6 +36,11 @@ export interface DiagnosticData {
 
 export const severityRank: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
+/** Text order, and the more severe first at the same place: how reports and the Problems panel read best. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return a.offset - b.offset || severityRank[a.severity] - severityRank[b.severity];
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }

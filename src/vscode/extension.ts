@@ -3,6 +3,8 @@ import { configSection, readConfiguration } from './config';
 import { DiagnosticsManager } from './diagnostics';
 import { LimitHints } from './limitHints';
 import { MediaPreflight } from './mediaPreflight';
+import { registerPreview } from './preview';
+import { checkText } from '../core/check';
 import { PayloadDocuments } from './payloadDocuments';
 import { QuickFixProvider } from './quickFixes';
 import { checkWorkspace, checkWorkspaceCommandId } from './commands/checkWorkspace';
@@ -33,6 +35,15 @@ export function activate(context: vscode.ExtensionContext) {
     vscode.languages.registerCodeActionsProvider(json, new QuickFixProvider(diagnostics), QuickFixProvider.metadata),
     vscode.languages.registerHoverProvider(json, limitHints),
     vscode.languages.registerInlayHintsProvider(json, limitHints),
+    registerPreview(context, {
+      log,
+      isPayload: (document) => payloads.isPayload(document),
+      // The preview shows every problem, schema ones included, plus what media pre-flight found so far.
+      check: (document) => {
+        const result = checkText(document.getText());
+        return { diagnostics: [...result.diagnostics, ...media.get(document.uri, result)], value: result.document.value };
+      },
+    }),
     vscode.commands.registerCommand(checkWorkspaceCommandId, async () => {
       const summary = await checkWorkspace(payloads, diagnostics, log, (result, signal) => media.checkClosed(result, signal));
       const text = summary.files === 0

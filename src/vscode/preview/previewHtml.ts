@@ -1,0 +1,45 @@
+// Pure (no vscode import): the browser suite loads exactly this page with the real bundle and CSP.
+import { escapeHtml } from '../../core/render/escape';
+import type { InitialPreviewData } from '../../protocol/preview';
+
+export interface PreviewPageParts {
+  /** `webview.cspSource`. */
+  cspSource: string;
+  scriptUri: string;
+  styleUri: string;
+  /** A fresh random nonce per page. */
+  nonce: string;
+  initial: InitialPreviewData;
+}
+
+/**
+ * The webview page, set once per panel: later models arrive as messages. The initial model travels in an escaped
+ * `data-initial` attribute rather than an inline script; payload media may load from any http(s) URL (LINE
+ * fetches from anywhere), nothing else may load, and only our nonce'd bundle may run.
+ */
+export function previewHtml(p: PreviewPageParts): string {
+  const csp = [
+    "default-src 'none'",
+    `img-src https: http: data: ${p.cspSource}`,
+    'media-src https: http:',
+    `style-src ${p.cspSource}`,
+    `script-src 'nonce-${p.nonce}'`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${escapeHtml(p.styleUri)}">
+<title>LINE Preview</title>
+</head>
+<body>
+<div class="toolbar"><button id="theme-toggle" type="button" title="Switch between LINE's light and dark chat">Dark chat</button></div>
+<main id="preview" data-initial="${escapeHtml(JSON.stringify(p.initial))}"></main>
+<script nonce="${escapeHtml(p.nonce)}" src="${escapeHtml(p.scriptUri)}"></script>
+</body>
+</html>
+`;
+}
