@@ -9,7 +9,7 @@
 // Needs: `npm run package` (the VSIX) and `node esbuild.mjs --tests` first.
 // Environment: CONVAPI_VSCODE_TEST_TIMEOUT_MS (hard limit for the whole run, default 15 minutes).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureInstalled, repoRoot } from './install.mjs';
 import { launchBrowser } from './lib/browser.mjs';
@@ -86,7 +86,7 @@ function runMocha(files, env, mochaArgs) {
 
 async function main() {
   const started = Date.now();
-  const { vsix, testsDir, workspace, mochaArgs } = parseArgs(process.argv.slice(2));
+  const { vsix, testsDir, workspace: fixtureWorkspace, mochaArgs } = parseArgs(process.argv.slice(2));
   if (!existsSync(vsix)) throw new Error(`${vsix} not found: run npm run package first (or pass --vsix)`);
   const files = findTests(testsDir);
   if (files.length === 0) throw new Error(`no *.test.js under ${testsDir}: run node esbuild.mjs --tests first`);
@@ -94,6 +94,9 @@ async function main() {
   const install = await ensureInstalled();
   const scratch = makeScratch('ui');
   onCleanup('remove temp folders', async () => scratch.remove());
+  // The UI tests type into payload files: they get a copy, so the fixtures in git never change.
+  const workspace = join(scratch.root, 'workspace');
+  cpSync(fixtureWorkspace, workspace, { recursive: true });
   const resultsDir = join(repoRoot, 'test-results', 'ui');
   rmSync(resultsDir, { recursive: true, force: true });
   mkdirSync(resultsDir, { recursive: true });
