@@ -39,10 +39,11 @@ export const carouselRules: Rule = (ctx) => {
   });
   const hasImage = columns.map((c) => isObject(c.card.media_message) && typeof c.card.media_message.url === 'string' && c.card.media_message.url !== '');
   const hasTitle = columns.map((c) => typeof c.card.title === 'string' && c.card.title !== '');
-  reportOddOnes(hasImage, 'an image', 'carousel.uneven-image');
-  reportOddOnes(hasTitle, 'a title', 'carousel.uneven-title');
+  reportOddOnes(hasImage, 'an image', 'carousel.uneven-image', 'media_message');
+  reportOddOnes(hasTitle, 'a title', 'carousel.uneven-title', 'title');
 
-  function reportOddOnes(flags: boolean[], what: string, code: string) {
+  /** Underlines the odd part itself where the card has it, and the card's first line where it lacks it. */
+  function reportOddOnes(flags: boolean[], what: string, code: string, property: string) {
     const majority = mostCommon(flags);
     flags.forEach((flag, i) => {
       if (flag === majority) return;
@@ -50,7 +51,8 @@ export const carouselRules: Rule = (ctx) => {
       ctx.report({
         code,
         severity: 'warning',
-        pointer: c.pointer,
+        pointer: flag ? childPointer(c.pointer, property) : c.pointer,
+        span: 'key',
         message: `Carousel card ${c.carouselIndex! + 1} ${flag ? 'has' : 'lacks'} ${what} while most cards ${flag ? 'lack' : 'have'} one; LINE needs all cards to have ${what} or none.`,
       });
     });

@@ -17,10 +17,11 @@ function checkMedia(ctx: RuleContext, ref: MediaRef) {
   }
   const placeholder = hasPlaceholder(url);
   const format = mediaFormatOf(url);
-  if (!placeholder || !url.trimStart().startsWith('{{')) {
+  // A URL that starts with a placeholder gets its scheme at send time; any other must say https:// itself.
+  if (!url.trimStart().startsWith('{{')) {
     if (format.scheme === 'http') {
       ctx.report({ code: 'media.http', severity: 'error', pointer: ref.pointer, message: 'LINE only fetches media over HTTPS (TLS 1.2 or later); this URL uses http:.' });
-    } else if (format.scheme !== 'https' && !placeholder) {
+    } else if (format.scheme !== 'https') {
       ctx.report({ code: 'media.not-https', severity: 'error', pointer: ref.pointer, message: `LINE only fetches media over HTTPS; "${truncate(url)}" is not an https:// URL.` });
       return;
     }

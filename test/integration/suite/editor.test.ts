@@ -113,6 +113,26 @@ describe('editor: diagnostics, quick fixes, counts', function () {
   });
 });
 
+describe('payload files matched by the convapiLine.payloadFiles setting', function () {
+  this.timeout(60_000);
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('convapiLine').update('payloadFiles', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('are checked too, schema problems included (the JSON service does not know them as payloads)', async () => {
+    const uri = vscode.Uri.joinPath(workspaceUri(), 'payloads', 'promo.json');
+    const content = { app_id: 42, recipient: { contact_id: 'c' }, message: { card_message: card({ title: 'T'.repeat(45) }) } };
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(content, null, 2)));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    assert.deepEqual(codes(uri), [], 'a plain *.json is not a payload until the setting says so');
+
+    await vscode.workspace.getConfiguration('convapiLine').update('payloadFiles', ['payloads/**/*.json'], vscode.ConfigurationTarget.Workspace);
+    await waitFor('the extra glob to take effect', () => JSON.stringify(codes(uri)) === JSON.stringify(['card.title.too-long', 'schema.type']));
+  });
+});
+
 describe('commands', function () {
   this.timeout(90_000);
 

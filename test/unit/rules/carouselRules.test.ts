@@ -55,6 +55,7 @@ describe('carousel rules', () => {
     const d = only(result, 'carousel.uneven-image');
     assertSeverity(d, 'warning');
     assert.equal(d.pointer, '/message/carousel_message/cards/1');
+    assert.equal(underlined(result, d), '{', 'the card\'s first character, not the whole card');
     assert.match(d.message, /lacks an image/);
     assert.equal(result.diagnostics.length, 1, listDiagnostics(result.diagnostics));
   });
@@ -63,7 +64,8 @@ describe('carousel rules', () => {
     const plain = (i: number) => ({ title: `Card ${i}`, description: 'd', choices: [button('Yes')] });
     const result = check(carousel([plain(1), plain(2), { ...plain(3), media_message: { url: 'https://example.com/x.png' } }]));
     const d = only(result, 'carousel.uneven-image');
-    assert.equal(d.pointer, '/message/carousel_message/cards/2');
+    assert.equal(d.pointer, '/message/carousel_message/cards/2/media_message');
+    assert.equal(underlined(result, d), '"media_message"');
     assert.match(d.message, /has an image/);
   });
 

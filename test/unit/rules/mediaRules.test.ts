@@ -123,7 +123,7 @@ describe('media rules', () => {
     });
 
     it('other schemes and relative URLs are media.not-https', () => {
-      for (const url of ['ftp://example.com/a.png', 'example.com/a.png', '/images/a.png', 'data:image/png;base64,AAAA']) {
+      for (const url of ['ftp://example.com/a.png', 'example.com/a.png', '/images/a.png', 'data:image/png;base64,AAAA', 'cdn.example.com/{{FILE}}']) {
         const d = only(check(media(url)), 'media.not-https');
         assertSeverity(d, 'error');
       }
