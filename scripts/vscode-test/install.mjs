@@ -38,8 +38,17 @@ export function installPaths() {
     nodeBin: join(nodeHome, 'bin', 'node'),
     codeServerBin: join(codeServerPrefix, 'bin', 'code-server'),
     // Environment that makes code-server's `#!/usr/bin/env node` shebang find Node 24.
-    env: { ...process.env, PATH: `${join(nodeHome, 'bin')}:${process.env.PATH ?? ''}` },
+    env: { ...withoutNpmVariables(process.env), PATH: `${join(nodeHome, 'bin')}:${process.env.PATH ?? ''}` },
   };
+}
+
+/**
+ * Under `npm test` the environment carries npm's own settings as npm_config_* variables, and a nested npm takes
+ * them as its config: npm_config_user_agent then still says Node 20, and code-server's postinstall refuses to
+ * install ("requires node v24"). The nested npm and code-server get an environment without them.
+ */
+function withoutNpmVariables(env) {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_/i.test(key)));
 }
 
 function log(message) {
