@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type CheckResult, checkText } from '../core/check';
 import { type Diagnostic, compareDiagnostics } from '../core/diagnostic';
-import { MediaChecker, checkDocumentMedia } from '../core/media';
 import { type CliIO, UsageError, exitCodes } from './io';
 import { expandTargets } from './payloadFiles';
 
@@ -70,6 +69,8 @@ export function checkFile(path: string): { diagnostics: Diagnostic[]; result?: C
 
 /** One checker for the whole run, so a URL used by many files is fetched once. */
 async function withMedia(checked: { file: string; diagnostics: Diagnostic[]; result?: CheckResult }[], timeoutMs: number): Promise<FileReport[]> {
+  // Loaded on demand: the HTTP client is most of the CLI's start-up time, and most checks never use it.
+  const { MediaChecker, checkDocumentMedia } = await import('../core/media');
   const checker = new MediaChecker({ timeoutMs });
   try {
     return await Promise.all(

@@ -1,5 +1,4 @@
 import { runCheck } from './checkCommand';
-import { runPreview } from './previewCommand';
 import { type CliIO, UsageError, exitCodes, processIO } from './io';
 
 const usage = `Usage: convapi-line <command> [options]
@@ -15,7 +14,7 @@ type Command = (argv: string[], io: CliIO) => Promise<number>;
 
 const commands: Record<string, Command> = {
   check: runCheck,
-  preview: runPreview,
+  preview: async (argv, io) => (await import('./previewCommand')).runPreview(argv, io),
 };
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {

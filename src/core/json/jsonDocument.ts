@@ -33,6 +33,11 @@ export const maxNestingDepth = 256;
 
 /** The offset of the first bracket nested deeper than `limit` (outside strings), or undefined. */
 function offsetBeyondDepth(text: string, limit: number): number | undefined {
+  // Nesting deeper than `limit` needs more than `limit` opening brackets: most texts are ruled out by a count.
+  let opening = 0;
+  for (let at = text.indexOf('{'); at !== -1 && opening <= limit; at = text.indexOf('{', at + 1)) opening++;
+  for (let at = text.indexOf('['); at !== -1 && opening <= limit; at = text.indexOf('[', at + 1)) opening++;
+  if (opening <= limit) return undefined;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
