@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
+import { createSelfSignedCertificate } from '../support/selfSignedCertificate';
 
 async function main(): Promise<number> {
   const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -28,11 +29,18 @@ async function main(): Promise<number> {
   // Tests apply quick fixes and create files: they work on a copy, so the fixtures in git never change.
   const workspace = path.join(profile, 'workspace');
   fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
+  // Media pre-flight is tested against an HTTPS server on 127.0.0.1 inside the extension host. Its certificate is
+  // trusted the way a user trusts a corporate CA: NODE_EXTRA_CA_CERTS, read by Node when the extension host starts.
+  const certificate = createSelfSignedCertificate();
+  const tls = { cert: path.join(profile, 'test-ca.pem'), key: path.join(profile, 'test-key.pem') };
+  fs.writeFileSync(tls.cert, certificate.cert);
+  fs.writeFileSync(tls.key, certificate.key);
   try {
     return await runTests({
       ...(vscodeExecutablePath ? { vscodeExecutablePath } : {}),
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath,
+      extensionTestsEnv: { NODE_EXTRA_CA_CERTS: tls.cert, CONVAPI_TEST_TLS_CERT: tls.cert, CONVAPI_TEST_TLS_KEY: tls.key },
       launchArgs: [
         workspace,
         '--disable-extensions',
