@@ -4,6 +4,7 @@ import { type CheckResult, checkText } from '../core/check';
 import { type Diagnostic, compareDiagnostics } from '../core/diagnostic';
 import { type CliIO, UsageError, exitCodes } from './io';
 import { expandTargets } from './payloadFiles';
+import { stripBom } from '../core/payloadFiles';
 
 export const checkUsage = `Usage: convapi-line check [--json] [--media] <file|dir>...
 
@@ -32,20 +33,21 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
       options: { json: { type: 'boolean' }, media: { type: 'boolean' }, 'media-timeout': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError((error as Error).message, checkUsage);
   }
   if (parsed.values.help) {
     io.stdout(checkUsage);
     return exitCodes.ok;
   }
-  if (parsed.positionals.length === 0) throw new UsageError('check needs at least one file or directory.');
+  if (parsed.positionals.length === 0) throw new UsageError('check needs at least one file or directory.', checkUsage);
 
   const timeoutText = parsed.values['media-timeout'];
   const timeoutMs = timeoutText === undefined ? 5000 : Number(timeoutText);
-  if (!Number.isInteger(timeoutMs) || timeoutMs < 1) throw new UsageError(`--media-timeout takes a whole number of milliseconds, not "${timeoutText}".`);
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1) throw new UsageError(`--media-timeout takes a whole number of milliseconds, not "${timeoutText}".`, checkUsage);
 
   const targets = expandTargets(parsed.positionals);
-  const checked = targets.map((t) => ({ file: t.display, ...checkFile(t.path) }));
+  for (const directory of targets.emptyDirectories) io.stderr(`convapi-line check: warning: no *.line.json or *.convapi.json file in ${directory}\n`);
+  const checked = targets.files.map((t) => ({ file: t.display, ...checkFile(t.path) }));
   const reports: FileReport[] = parsed.values.media ? await withMedia(checked, timeoutMs) : checked.map(({ file, diagnostics }) => ({ file, diagnostics }));
   io.stdout(parsed.values.json ? formatJson(reports) : formatText(reports));
   if (!parsed.values.json) io.stderr(summary(reports));
@@ -61,9 +63,7 @@ export function checkFile(path: string): { diagnostics: Diagnostic[]; result?: C
     const zero = { line: 0, character: 0 };
     return { diagnostics: [{ severity: 'error', code: 'file.unreadable', message: `Cannot read the file: ${reason}.`, pointer: '', range: { start: zero, end: zero }, offset: 0, length: 0 }] };
   }
-  // Editors may save a byte order mark; JSON parsers of the API would not see one, so neither do we.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const result = checkText(text);
+  const result = checkText(stripBom(text));
   return { diagnostics: result.diagnostics, result };
 }
 

@@ -11,4 +11,9 @@ export const processIO: CliIO = {
 /** Exit codes shared by every command: CI pipelines branch on them. */
 export const exitCodes = { ok: 0, problems: 1, usage: 2 } as const;
 
-export class UsageError extends Error {}
+/** A mistake in the command line: exit code 2, the message, then the command's usage. */
+export class UsageError extends Error {
+  constructor(message: string, readonly usage?: string) {
+    super(message);
+  }
+}

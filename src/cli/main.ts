@@ -36,7 +36,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return await command(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`convapi-line ${name}: ${error.message}\nRun "convapi-line ${name} --help" for usage.\n`);
+      const help = error.usage ? `\n${error.usage}` : `Run "convapi-line ${name} --help" for usage.\n`;
+      io.stderr(`convapi-line ${name}: ${error.message}\n${help}`);
       return exitCodes.usage;
     }
     io.stderr(`convapi-line ${name}: ${(error as Error).stack ?? String(error)}\n`);

@@ -1,7 +1,7 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { payloadFilePattern } from '../core/payloadFiles';
 
-export const payloadFilePattern = /\.(line|convapi)\.json$/i;
 const skippedDirectories = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
 
 export interface FileTarget {
@@ -10,36 +10,64 @@ export interface FileTarget {
   path: string;
 }
 
-/** Expands directories into the payload files below them, sorted so that reports are stable. */
-export function expandTargets(inputs: readonly string[]): FileTarget[] {
-  const targets: FileTarget[] = [];
+export interface Targets {
+  files: FileTarget[];
+  /** Directories given that hold no payload file: worth a warning, since CI would otherwise pass on nothing. */
+  emptyDirectories: string[];
+}
+
+/** Expands directories into the payload files below them (following links), sorted so that reports are stable. */
+export function expandTargets(inputs: readonly string[]): Targets {
+  const targets: Targets = { files: [], emptyDirectories: [] };
   for (const input of inputs) {
-    let isDirectory = false;
-    try {
-      isDirectory = statSync(input).isDirectory();
-    } catch {
+    if (isDirectory(input)) {
+      const found = findPayloadFiles(input, new Set());
+      if (found.length === 0) targets.emptyDirectories.push(input);
+      targets.files.push(...found.map((path) => ({ display: path, path })));
+    } else {
       // A missing path is reported by the reader as an unreadable file, with the rest still checked.
+      targets.files.push({ display: input, path: input });
     }
-    if (isDirectory) targets.push(...findPayloadFiles(input).map((path) => ({ display: path, path })));
-    else targets.push({ display: input, path: input });
   }
   return targets;
 }
 
-function findPayloadFiles(directory: string): string[] {
-  const found: string[] = [];
-  let entries;
+function isDirectory(path: string): boolean {
   try {
-    entries = readdirSync(directory, { withFileTypes: true });
+    return statSync(path).isDirectory();
   } catch {
-    return found;
+    return false;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const full = join(directory, entry.name);
-    if (entry.isDirectory()) {
-      if (!skippedDirectories.has(entry.name)) found.push(...findPayloadFiles(full));
-    } else if (entry.isFile() && payloadFilePattern.test(entry.name)) {
+}
+
+function findPayloadFiles(directory: string, visited: Set<string>): string[] {
+  let real: string;
+  try {
+    real = realpathSync(directory);
+  } catch {
+    return [];
+  }
+  // A link back up the tree would otherwise be walked forever.
+  if (visited.has(real)) return [];
+  visited.add(real);
+  let names: string[];
+  try {
+    names = readdirSync(directory).sort();
+  } catch {
+    return [];
+  }
+  const found: string[] = [];
+  for (const name of names) {
+    const full = join(directory, name);
+    let stats;
+    try {
+      stats = statSync(full);
+    } catch {
+      continue;
+    }
+    if (stats.isDirectory()) {
+      if (!skippedDirectories.has(name)) found.push(...findPayloadFiles(full, visited));
+    } else if (stats.isFile() && payloadFilePattern.test(name)) {
       found.push(full);
     }
   }

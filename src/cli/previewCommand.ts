@@ -1,32 +1,25 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkText } from '../core/check';
 import { renderPage } from '../core/render/renderPage';
+import { checkFile, formatText } from './checkCommand';
+import { type CliIO, UsageError, exitCodes } from './io';
 
 export const previewUsage = `Usage: convapi-line preview <file> --out <file.html> [--theme light|dark]
 
 Writes a self-contained HTML page that shows the payload as LINE draws it, with LINE's problems marked on it.
-The page has no script and loads nothing but the payload's own media.
+The page has no script and loads nothing but the payload's own media (and LINE's image of a sticker).
 
 Options:
   -o, --out <file.html>   where to write the page (required)
       --theme light|dark  LINE's light (default) or dark chat
   -h, --help              show this help
 
-Exit codes: 0 page written (whatever problems it shows), 1 file unreadable or not JSON, 2 usage error.`;
-
-export interface CliIo {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-}
+Exit codes: 0 page written (whatever problems it shows), 1 file unreadable or not JSON, 2 usage error.
+`;
 
 /** `convapi-line preview …`; `argv` holds the arguments after the `preview` subcommand. */
-export async function runPreview(argv: string[], io: CliIo): Promise<number> {
-  const usageError = (message: string) => {
-    io.stderr(`convapi-line preview: ${message}\n\n${previewUsage}\n`);
-    return 2;
-  };
+export async function runPreview(argv: string[], io: CliIO): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -36,57 +29,43 @@ export async function runPreview(argv: string[], io: CliIo): Promise<number> {
       strict: true,
     });
   } catch (error) {
-    return usageError((error as Error).message);
+    throw new UsageError((error as Error).message, previewUsage);
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    io.stdout(`${previewUsage}\n`);
-    return 0;
+    io.stdout(previewUsage);
+    return exitCodes.ok;
   }
-  if (positionals.length === 0) return usageError('missing the payload <file>');
-  if (positionals.length > 1) return usageError(`expected one payload file, got ${positionals.length}: ${positionals.join(' ')}`);
-  if (!values.out) return usageError('missing --out <file.html>');
+  if (positionals.length === 0) throw new UsageError('missing the payload <file>', previewUsage);
+  if (positionals.length > 1) throw new UsageError(`expected one payload file, got ${positionals.length}: ${positionals.join(' ')}`, previewUsage);
+  if (!values.out) throw new UsageError('missing --out <file.html>', previewUsage);
   const theme = values.theme ?? 'light';
-  if (theme !== 'light' && theme !== 'dark') return usageError(`--theme must be light or dark, not "${theme}"`);
+  if (theme !== 'light' && theme !== 'dark') throw new UsageError(`--theme must be light or dark, not "${theme}"`, previewUsage);
   const file = positionals[0]!;
 
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    io.stderr(`convapi-line preview: cannot read ${file}: ${describeFsError(error)}\n`);
-    return 1;
-  }
-  // Editors on Windows may save a byte-order mark; it is not part of the JSON.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-
-  const result = checkText(text);
-  const { document } = result;
-  if (document.root === undefined || document.syntaxProblems.length > 0) {
-    const problems = text.trim() === '' ? [{ message: 'The file is empty: a payload is a JSON object', offset: 0 }] : document.syntaxProblems;
-    for (const p of problems) {
-      const at = document.lines.positionAt(p.offset);
-      io.stderr(`${file}:${at.line + 1}:${at.character + 1}: error: ${p.message} (not valid JSON)\n`);
-    }
-    return 1;
+  // The same reading and syntax reporting as `check`, so both commands describe a broken file alike.
+  const { diagnostics, result } = checkFile(file);
+  if (!result || result.document.root === undefined || result.document.syntaxProblems.length > 0) {
+    io.stderr(formatText([{ file, diagnostics: diagnostics.filter((d) => d.code === 'json.syntax' || d.code === 'file.unreadable') }]));
+    return exitCodes.problems;
   }
 
-  const html = renderPage({ payload: document.value, diagnostics: result.diagnostics }, { theme, title: path.basename(file) });
+  const html = renderPage({ payload: result.document.value, diagnostics }, { theme, title: path.basename(file) });
   try {
     await writeFile(values.out, html, 'utf8');
   } catch (error) {
     io.stderr(`convapi-line preview: cannot write ${values.out}: ${describeFsError(error)}\n`);
-    return 1;
+    return exitCodes.problems;
   }
-  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   io.stdout(`Wrote ${values.out} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} marked in the preview)\n`);
-  return 0;
+  return exitCodes.ok;
 }
 
 function describeFsError(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
-  if (e.code === 'ENOENT') return 'no such file';
+  if (e.code === 'ENOENT') return 'no such directory';
   if (e.code === 'EISDIR') return 'it is a directory';
   if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';
   return e.message ?? String(error);

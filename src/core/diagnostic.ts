@@ -40,7 +40,3 @@ export const severityRank: Record<Severity, number> = { error: 0, warning: 1, in
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.offset - b.offset || severityRank[a.severity] - severityRank[b.severity];
 }
-
-export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((d) => d.severity === 'error');
-}

@@ -9,6 +9,7 @@ import { PayloadDocuments } from './payloadDocuments';
 import { QuickFixProvider } from './quickFixes';
 import { checkWorkspace, checkWorkspaceCommandId } from './commands/checkWorkspace';
 import { type NewPayloadArgs, newPayload, newPayloadCommandId } from './commands/newPayload';
+import { recheckMedia, recheckMediaCommandId } from './commands/recheckMedia';
 
 /** Wires the pieces together; the behaviour lives in the classes it creates. */
 export function activate(context: vscode.ExtensionContext) {
@@ -44,33 +45,10 @@ export function activate(context: vscode.ExtensionContext) {
         return { diagnostics: [...result.diagnostics, ...media.get(document.uri, result)], value: result.document.value };
       },
     }),
-    vscode.commands.registerCommand(checkWorkspaceCommandId, async () => {
-      const summary = await checkWorkspace(payloads, diagnostics, log, (result, signal) => media.checkClosed(result, signal));
-      const text = summary.files === 0
-        ? 'No payload files (*.line.json, *.convapi.json) in this workspace.'
-        : `Checked ${summary.files} payload file${summary.files === 1 ? '' : 's'}: ${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}.`;
-      // Not awaited: the command's result (for callers and tests) must not wait for the user to dismiss a toast.
-      void vscode.window.showInformationMessage(text, 'Show Problems').then((choice) => {
-        if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
-      });
-      return summary;
-    }),
+    vscode.commands.registerCommand(checkWorkspaceCommandId, () => checkWorkspace(payloads, diagnostics, log, (result, signal) => media.checkClosed(result, signal))),
     vscode.commands.registerCommand(newPayloadCommandId, (args?: NewPayloadArgs) => newPayload(args)),
     vscode.commands.registerCommand('convapiLine.showLog', () => log.show()),
-    vscode.commands.registerCommand('convapiLine.recheckMedia', async () => {
-      const document = vscode.window.activeTextEditor?.document;
-      const result = document && diagnostics.resultFor(document);
-      if (!document || !result) {
-        void vscode.window.showWarningMessage('Open a LINE payload file (*.line.json) to re-check its media.');
-        return;
-      }
-      if (!settings.media.remoteChecks) {
-        const choice = await vscode.window.showWarningMessage('Remote media checks are turned off.', 'Open Settings');
-        if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'convapiLine.media.remoteChecks');
-        return;
-      }
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Checking media' }, () => media.recheck(document, result));
-    }),
+    vscode.commands.registerCommand(recheckMediaCommandId, () => recheckMedia(diagnostics, media, settings)),
     vscode.window.onDidChangeActiveTextEditor(updateActiveContext),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(configSection) && !e.affectsConfiguration('json.validate')) return;

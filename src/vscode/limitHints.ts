@@ -21,7 +21,9 @@ export class LimitHints implements vscode.HoverProvider, vscode.InlayHintsProvid
     const usage = limitUsageAt(limitUsages(result.document, result.anatomy), document.offsetAt(position));
     if (!usage) return undefined;
     const over = usage.used > usage.limit ? ` — **${usage.used - usage.limit} over**` : '';
-    const markdown = new vscode.MarkdownString(`**${describeUsage(usage)}**${over}\n\nLINE counts UTF-16 code units: an emoji outside the basic plane counts as 2.`);
+    const markdown = new vscode.MarkdownString(
+      `**${describeUsage(usage)}**${over}\n\nCounted in UTF-16 code units (an emoji outside the basic plane counts as 2): LINE's reference does not define "character", and integrators report that LINE counts this way.`,
+    );
     return new vscode.Hover(markdown, new vscode.Range(document.positionAt(usage.offset), document.positionAt(usage.offset + usage.length)));
   }
 

@@ -42,7 +42,8 @@ export class MediaPreflight extends Disposable implements AsyncFindings {
       this.#checker = new MediaChecker({ timeoutMs: settings.media.timeoutMs });
     }
     if (!settings.media.remoteChecks) {
-      for (const key of [...this.#stored.keys()]) this.#drop(vscode.Uri.parse(key));
+      // Also checks still waiting out their debounce or in flight: after opting out, nothing more is fetched.
+      for (const key of new Set([...this.#stored.keys(), ...this.#running.keys()])) this.#drop(vscode.Uri.parse(key));
     }
   }
 
@@ -80,6 +81,7 @@ export class MediaPreflight extends Disposable implements AsyncFindings {
   }
 
   async #run(uri: vscode.Uri, result: CheckResult, force: boolean, abort = new AbortController()): Promise<void> {
+    if (!this.settings.media.remoteChecks) return;
     const refs = result.anatomy.media;
     const findings = await this.#checker.checkMedia(refs, { signal: abort.signal, force });
     if (abort.signal.aborted || this.isDisposed) return;

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import type { Settings } from '../core/settings';
 
+import { payloadFileGlobs } from '../core/payloadFiles';
+
 /** The globs our schema is contributed for: VS Code's JSON service validates these files itself. */
-const contributedPatterns = ['**/*.line.json', '**/*.convapi.json'];
+const contributedPatterns: readonly string[] = payloadFileGlobs;
 
 /** Decides which documents are payloads, from the built-in patterns and the user's extra globs. */
 export class PayloadDocuments {

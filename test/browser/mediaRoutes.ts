@@ -16,12 +16,13 @@ function sizeFor(path: string): [number, number] {
 
 /**
  * Routes every request of the page: media.test answers with generated images, `files` with their content, and
- * everything else is blocked, as a network would be in CI. Returns the list of every URL the page asked for.
+ * everything else is blocked, as a network would be in CI. Returns the list of every URL that reached the network
+ * layer (a request the page's CSP refuses never does).
  */
 export async function routeRequests(page: Page, files: Record<string, ServedFile> = {}): Promise<string[]> {
   const requested: string[] = [];
-  page.on('request', (request) => requested.push(request.url()));
   await page.route('**/*', async (route) => {
+    requested.push(route.request().url());
     const url = new URL(route.request().url());
     const file = files[url.href];
     if (file) return route.fulfill({ status: 200, contentType: file.contentType, body: file.body });

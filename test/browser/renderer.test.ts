@@ -150,7 +150,8 @@ describe('LINE preview page in Chromium', function () {
     assert.deepEqual([Math.round(box!.width), Math.round(box!.height)], [150, 150]);
   });
 
-  it('draws LINE\'s light and dark chat: docs/preview-light.png and docs/preview-dark.png', async () => {
+  // Screenshots go to test-results/ (git-ignored); `npm run docs:screenshots` writes them into docs/ for the README.
+  it('draws LINE\'s light and dark chat as screenshots (preview-light.png, preview-dark.png)', async () => {
     const showcase: Array<[string, unknown]> = [
       ['A card LINE would refuse: title over 40 characters, a long button label', sample.card({
         title: 'Summer sale: 20% off every LINE sticker!!',
@@ -159,7 +160,8 @@ describe('LINE preview page in Chromium', function () {
       ['A carousel: columns scroll sideways', sample.carousel(4)],
       ['Explicit LINE messages: text, sticker (network blocked here), location, confirm', sample.explicitShowcase()],
     ];
-    mkdirSync(join(repoRoot(), 'docs'), { recursive: true });
+    const outDir = process.env.CONVAPI_SCREENSHOTS_DIR ?? join(repoRoot(), 'test-results', 'browser');
+    mkdirSync(outDir, { recursive: true });
     for (const theme of ['light', 'dark'] as const) {
       const columns = showcase
         .map(([caption, payload]) => `<section><h2>${caption}</h2>${renderMessage(checked(payload), { theme })}</section>`)
@@ -175,7 +177,7 @@ section { width: 390px; } h2 { height: 34px; margin: 0 0 8px; font: 600 13px/1.3
         { waitUntil: 'load' },
       );
       assert.equal(await page.locator(`.lp-root[data-theme="${theme}"]`).count(), 3);
-      const path = join(repoRoot(), 'docs', `preview-${theme}.png`);
+      const path = join(outDir, `preview-${theme}.png`);
       await page.screenshot({ path, fullPage: true });
       assert.ok(statSync(path).size > 20_000, `${path} holds a real screenshot`);
     }

@@ -46,13 +46,14 @@ describe('LINE preview webview bundle in Chromium', function () {
     await page?.close();
   });
 
-  async function open(initial: PreviewModel | undefined, options: { theme?: ThemeSetting; savedState?: PreviewState; bodyClass?: string } = {}) {
+  async function open(initial: PreviewModel | undefined, options: { theme?: ThemeSetting; savedState?: PreviewState; bodyClass?: string; remoteMedia?: boolean } = {}) {
     page = await browser.newPage({ viewport: { width: 520, height: 900 } });
     const html = previewHtml({
       cspSource: origin,
       scriptUri: `${origin}/dist/preview.js`,
       styleUri: `${origin}/media/preview/preview.css`,
       nonce: 'bm9uY2UtZm9yLXRlc3Rz',
+      remoteMedia: options.remoteMedia ?? true,
       initial: { model: initial, theme: options.theme ?? 'auto' },
     });
     // VS Code puts its theme class on <body> before the page's scripts run.
@@ -95,6 +96,18 @@ describe('LINE preview webview bundle in Chromium', function () {
     assert.deepEqual(await state(), { uri });
     assert.deepEqual(await posted(), [{ type: 'ready' }]);
     assert.deepEqual(await violations(), []);
+  });
+
+  it('loads no payload media when remote media is turned off, and keeps the image boxes', async () => {
+    await open(model(sample.carousel(3), 1), { remoteMedia: false });
+    await page.waitForTimeout(300);
+    assert.deepEqual((await violations()).sort(), [1, 2, 3].map((n) => `img-src https://media.test/pack-${n}.png`), 'the CSP refused each image');
+    assert.deepEqual(requested.filter((url) => !url.startsWith(origin)), [], 'no request for payload media');
+    const box = await page.locator('[data-part="card"] [data-part="image"]').first().boundingBox();
+    assert.ok(box && Math.abs(box.width / box.height - 1.51) < 0.02, 'the 1.51:1 box stays');
+    await open(model(sample.carousel(3), 1), { remoteMedia: true });
+    await page.locator('[data-part="card"] img').first().evaluate((img: HTMLImageElement) => img.decode().catch(() => undefined));
+    assert.ok(requested.some((url) => !url.startsWith(origin)), 'with remote media on, the same page asks for the images');
   });
 
   it('redraws in place when an update arrives, without reloading the page, and ignores older versions', async () => {

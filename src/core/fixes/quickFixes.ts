@@ -4,7 +4,7 @@ import type { JsonDocument } from '../json/jsonDocument';
 import { fromPointer } from '../json/pointer';
 import { lineLimits } from '../line/limits';
 import { truncateToLimit } from '../line/textLength';
-import { isObject } from '../payload/messageKinds';
+import { isObject, messageKinds } from '../payload/messageKinds';
 import { formattingOf, stringify } from './formatting';
 import type { Fix, TextEdit } from './textEdit';
 
@@ -21,7 +21,9 @@ const trimmable = new Set([
   'line.video-tracking-id.too-long',
 ]);
 
-const tooManyButtons = new Set(['choice.too-many-buttons', 'card.too-many-buttons', 'carousel.card.too-many-buttons']);
+const messageContentKeys: ReadonlySet<string> = new Set([...messageKinds, 'explicit_channel_message', 'explicit_channel_omni_message', 'channel_specific_message']);
+
+const tooManyButtons = new Set(['choice.too-many-buttons', 'card.too-many-buttons', 'carousel.card.too-many-buttons', 'carousel.too-many-choices']);
 
 /** The obvious repairs for a diagnostic, as plain text edits. Empty when there is no safe, obvious fix. */
 export function fixesFor(diagnostic: Diagnostic, document: JsonDocument): Fix[] {
@@ -117,7 +119,9 @@ function splitMessageTypes(d: Diagnostic, document: JsonDocument): Fix[] {
   if (!kind || !isObject(payload) || !isObject(payload.message)) return [];
   const remove = removeProperty(document, d.pointer, `Remove ${kind}`, d.code);
   const { [kind]: moved, ...others } = payload.message;
-  const keep = Object.fromEntries(Object.entries(others).filter(([k]) => !k.endsWith('_message') || k === 'explicit_channel_message'));
+  // The new file carries the moved type alone: other content (other types, channel-specific and explicit channel
+  // messages, which would replace it on LINE) stays in the original; the rest of the message (agent…) goes along.
+  const keep = Object.fromEntries(Object.entries(others).filter(([k]) => !messageContentKeys.has(k)));
   const formatting = formattingOf(document.text);
   const content = stringify({ ...payload, message: { ...keep, [kind]: moved } }, formatting) + formatting.eol;
   const move = remove.map((f) => ({ ...f, title: `Move ${kind} into a new payload file`, newFiles: [{ nameSuffix: kind.replace(/_message$/, ''), content }] }));

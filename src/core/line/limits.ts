@@ -20,6 +20,8 @@ export const lineLimits = {
   cardButtons: 4,
   carouselCardButtons: 3,
   carouselCards: 10,
+  /** Outer choices of a carousel: the Conversation API's own limit (OpenAPI CarouselMessage.choices). */
+  carouselChoices: 3,
   explicitMessages: 5,
 } as const;
 

@@ -91,11 +91,11 @@ export function judgeMedia(ref: MediaRef, facts: MediaFacts): MediaFinding[] {
       const ratio = width / height;
       const fits = remoteMediaLimits.cardImageRatios.some((r) => Math.abs(ratio - r.ratio) <= remoteMediaLimits.ratioTolerance);
       if (!fits) {
-        // LINE crops or letterboxes other ratios rather than refusing them: a doubt about the look, not a refusal.
+        // The Sinch LINE page: the aspect ratio of a card image "must be one of" these two.
         add(
           'media.aspect-ratio',
-          'warning',
-          `The card image is ${width}×${height} px, ratio ${ratio.toFixed(2)}:1; LINE shows card images at 1.51:1 (rectangle) or 1:1 (square), so it will be cropped or padded.`,
+          'error',
+          `The card image is ${width}×${height} px, ratio ${ratio.toFixed(2)}:1; on LINE a card image must be 1.51:1 (rectangle) or 1:1 (square).`,
           { actual: Number(ratio.toFixed(4)), width, height },
         );
       }

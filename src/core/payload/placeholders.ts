@@ -5,8 +5,9 @@ export function hasPlaceholder(value: string): boolean {
   return placeholderPattern.test(value);
 }
 
-export function placeholderNames(value: string): string[] {
-  return [...value.matchAll(new RegExp(placeholderPattern.source, 'g'))].map((m) => m[0].slice(2, -2).trim());
+/** Where each placeholder sits in the text, as [start, end) offsets. */
+export function placeholderSpans(value: string): [number, number][] {
+  return [...value.matchAll(new RegExp(placeholderPattern.source, 'g'))].map((m) => [m.index!, m.index! + m[0].length]);
 }
 
 /** The text with every placeholder removed: its length is the least the value can have once they are filled in. */

@@ -46,7 +46,7 @@ export function bubbleHtml(b: BubbleView, board: ProblemBoard): BubbleHtml {
         .join('');
       const quickReplies = b.quickReplies.length === 0
         ? ''
-        : `<div class="lp-quick-replies" data-part="quick-replies"><div class="lp-quick-caption">Carousel choices (LINE quick replies)</div>` +
+        : `<div class="lp-quick-replies" data-part="quick-replies"><div class="lp-quick-caption">Carousel-level choices (outside the columns; Sinch does not document how LINE shows them)</div>` +
           b.quickReplies.map((q) => buttonHtml(q, board, false, ' lp-chip')).join('') + `</div>`;
       return { html: `<div class="lp-carousel"${hook()}>${columns}</div>`, below: notes + quickReplies, wide: true, timed: false };
     }

@@ -58,7 +58,7 @@ export type BubbleView =
   | ({ kind: 'carousel'; columns: TemplateView[]; columnsPointer?: string; quickReplies: ButtonView[] } & Origin)
   | ({ kind: 'location'; title?: TextPart; address?: TextPart; latitude?: number; longitude?: number } & Origin)
   | ({ kind: 'sticker'; packageId: string; stickerId: string } & Origin)
-  | ({ kind: 'transcoded'; from: string; lines: TranscodedLine[]; buttons: ButtonView[]; note: string } & Origin)
+  | ({ kind: 'transcoded'; from: string; lines: TranscodedLine[]; note: string } & Origin)
   | ({ kind: 'other'; title: string; detail: string } & Origin);
 
 export type BubbleKind = BubbleView['kind'];

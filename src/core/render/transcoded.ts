@@ -57,7 +57,7 @@ export function transcodedBubble(kind: MessageKind, body: Record<string, unknown
   }
 
   if (lines.length === 0) lines.push({ pointer, value: `(an empty ${messageKindLabels[kind]})`, style: 'body' });
-  return { kind: 'transcoded', pointer, from: messageKindLabels[kind], lines, buttons: [], note };
+  return { kind: 'transcoded', pointer, from: messageKindLabels[kind], lines, note };
 }
 
 function eachItem(list: unknown, pointer: string, visit: (item: Record<string, unknown>, at: string) => void) {

@@ -11,6 +11,9 @@ export const buttonRules: Rule = (ctx) => {
   if (isObject(message.choice_message)) {
     checkCount(ctx, message.choice_message.choices, '/message/choice_message/choices', lineLimits.choiceButtons, 'choice.too-many-buttons', 'A choice message');
   }
+  if (isObject(message.carousel_message)) {
+    checkCount(ctx, message.carousel_message.choices, '/message/carousel_message/choices', lineLimits.carouselChoices, 'carousel.too-many-choices', 'The carousel (outside its cards)', 'the Conversation API');
+  }
   for (const card of ctx.anatomy.cards) {
     const inCarousel = card.carouselIndex !== undefined;
     checkCount(
@@ -25,14 +28,14 @@ export const buttonRules: Rule = (ctx) => {
   for (const choice of ctx.anatomy.choices) checkChoice(ctx, choice);
 };
 
-function checkCount(ctx: RuleContext, choices: unknown, pointer: string, limit: number, code: string, owner: string) {
+function checkCount(ctx: RuleContext, choices: unknown, pointer: string, limit: number, code: string, owner: string, authority = 'LINE') {
   if (!Array.isArray(choices) || choices.length <= limit) return;
   ctx.report({
     code,
     severity: 'error',
     pointer,
     span: 'key',
-    message: `${owner} has ${choices.length} buttons; LINE allows at most ${limit}.`,
+    message: `${owner} has ${choices.length} buttons; ${authority} allows at most ${limit}.`,
     data: { limit, actual: choices.length },
   });
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { type CheckResult, checkText } from '../../core/check';
 import type { Diagnostic } from '../../core/diagnostic';
+import { stripBom } from '../../core/payloadFiles';
 import type { DiagnosticsManager } from '../diagnostics';
 import type { PayloadDocuments } from '../payloadDocuments';
 
@@ -12,54 +13,75 @@ export interface WorkspaceCheckSummary {
   warnings: number;
 }
 
-/** Fills the Problems panel for payload files that are not open (open ones are checked as they change). */
 /** Remote media checks of one file, when they are turned on. */
 export type MediaCheck = (result: CheckResult, signal: AbortSignal) => Promise<Diagnostic[]>;
 
+/**
+ * "Check All Payloads in Workspace": fills the Problems panel for payload files that are not open (open ones are
+ * checked as they change), then says what it found. Returns the summary, for callers and tests.
+ */
 export async function checkWorkspace(
   payloads: PayloadDocuments,
   diagnostics: DiagnosticsManager,
   log: vscode.LogOutputChannel,
-  media?: MediaCheck,
+  media: MediaCheck,
 ): Promise<WorkspaceCheckSummary> {
-  return vscode.window.withProgress(
+  const summary = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Checking LINE payloads', cancellable: true },
-    async (progress, token) => {
-      const uris = await findPayloadFiles(payloads, token);
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      const summary: WorkspaceCheckSummary = { files: 0, errors: 0, warnings: 0 };
-      for (const uri of uris) {
-        if (token.isCancellationRequested) break;
-        progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
-        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-        let found;
-        if (open) {
-          found = diagnostics.resultFor(open)?.diagnostics ?? [];
-        } else {
-          let text: string;
-          try {
-            text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-          } catch (error) {
-            log.warn(`Cannot read ${uri.fsPath}: ${(error as Error).message}`);
-            continue;
-          }
-          const result = checkText(text.replace(/^\uFEFF/, ''));
-          found = result.diagnostics;
-          if (media && result.document.syntaxProblems.length === 0 && result.anatomy.media.length > 0) {
-            progress.report({ message: `${vscode.workspace.asRelativePath(uri)}: media` });
-            found = [...found, ...(await media(result, abort.signal))];
-          }
-          diagnostics.setForClosedFile(uri, found);
-        }
-        summary.files++;
-        summary.errors += found.filter((d) => d.severity === 'error').length;
-        summary.warnings += found.filter((d) => d.severity === 'warning').length;
-      }
-      log.info(`Workspace check: ${summary.files} payload files, ${summary.errors} errors, ${summary.warnings} warnings`);
-      return summary;
-    },
+    (progress, token) => checkFiles(payloads, diagnostics, log, media, progress, token),
   );
+  log.info(`Workspace check: ${summary.files} payload files, ${summary.errors} errors, ${summary.warnings} warnings`);
+  // Not awaited: the command's result must not wait for the user to dismiss a notification.
+  void vscode.window.showInformationMessage(describe(summary), 'Show Problems').then((choice) => {
+    if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
+  });
+  return summary;
+}
+
+async function checkFiles(
+  payloads: PayloadDocuments,
+  diagnostics: DiagnosticsManager,
+  log: vscode.LogOutputChannel,
+  media: MediaCheck,
+  progress: vscode.Progress<{ message?: string; increment?: number }>,
+  token: vscode.CancellationToken,
+): Promise<WorkspaceCheckSummary> {
+  const uris = await findPayloadFiles(payloads, token);
+  const abort = new AbortController();
+  token.onCancellationRequested(() => abort.abort());
+  const summary: WorkspaceCheckSummary = { files: 0, errors: 0, warnings: 0 };
+  for (const uri of uris) {
+    if (token.isCancellationRequested) break;
+    progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    let text: string;
+    try {
+      text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch (error) {
+      log.warn(`Cannot read ${uri.fsPath}: ${(error as Error).message}`);
+      continue;
+    }
+    // The full check, schema included, so the summary counts what the Problems panel shows from every source.
+    const result = checkText(stripBom(text));
+    let found = result.diagnostics;
+    if (!open) {
+      if (result.document.syntaxProblems.length === 0 && result.anatomy.media.length > 0) {
+        progress.report({ message: `${vscode.workspace.asRelativePath(uri)}: media` });
+        found = [...found, ...(await media(result, abort.signal))];
+      }
+      diagnostics.setForClosedFile(uri, found);
+    }
+    summary.files++;
+    summary.errors += found.filter((d) => d.severity === 'error').length;
+    summary.warnings += found.filter((d) => d.severity === 'warning').length;
+  }
+  return summary;
+}
+
+function describe(summary: WorkspaceCheckSummary): string {
+  if (summary.files === 0) return 'No payload files (*.line.json, *.convapi.json) in this workspace.';
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `Checked ${plural(summary.files, 'payload file')}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}.`;
 }
 
 async function findPayloadFiles(payloads: PayloadDocuments, token: vscode.CancellationToken): Promise<vscode.Uri[]> {

@@ -28,9 +28,11 @@ export async function newPayload(args: NewPayloadArgs = {}): Promise<vscode.Uri 
       ? vscode.Uri.joinPath(vscode.window.activeTextEditor.document.uri, '..')
       : vscode.workspace.workspaceFolders?.[0]?.uri;
     if (!folder || folder.scheme === 'untitled') {
-      const document = await vscode.workspace.openTextDocument({ language: 'json', content: text });
-      await vscode.window.showTextDocument(document);
-      return document.uri;
+      // Untitled, but named like a payload file: it is checked and previewed before it is ever saved.
+      const untitled = vscode.Uri.from({ scheme: 'untitled', path: `${example.id}.line.json` });
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(untitled));
+      await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), text));
+      return untitled;
     }
     uri = await vscode.window.showSaveDialog({
       defaultUri: vscode.Uri.joinPath(folder, `${example.id}.line.json`),

@@ -9,19 +9,22 @@ export interface PreviewPageParts {
   styleUri: string;
   /** A fresh random nonce per page. */
   nonce: string;
+  /** Whether the payload's media may load (the `convapiLine.media.remoteChecks` setting): off, the CSP blocks it. */
+  remoteMedia: boolean;
   initial: InitialPreviewData;
 }
 
 /**
  * The webview page, set once per panel: later models arrive as messages. The initial model travels in an escaped
  * `data-initial` attribute rather than an inline script; payload media may load from any http(s) URL (LINE
- * fetches from anywhere), nothing else may load, and only our nonce'd bundle may run.
+ * fetches from anywhere) unless the user turned remote media off, nothing else may load, and only our nonce'd
+ * bundle may run.
  */
 export function previewHtml(p: PreviewPageParts): string {
   const csp = [
     "default-src 'none'",
-    `img-src https: http: data: ${p.cspSource}`,
-    'media-src https: http:',
+    p.remoteMedia ? `img-src https: http: ${p.cspSource}` : `img-src ${p.cspSource}`,
+    p.remoteMedia ? 'media-src https: http:' : "media-src 'none'",
     `style-src ${p.cspSource}`,
     `script-src 'nonce-${p.nonce}'`,
   ].join('; ');

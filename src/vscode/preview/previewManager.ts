@@ -30,6 +30,7 @@ export class PreviewManager implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('convapiLine.preview.theme')) this.#preview?.postSettings(this.#theme());
+        if (event.affectsConfiguration('convapiLine.media.remoteChecks')) this.#preview?.setPage(this.#theme(), this.#remoteMedia());
       }),
     );
   }
@@ -82,7 +83,7 @@ export class PreviewManager implements vscode.Disposable {
   }
 
   #adopt(panel: vscode.WebviewPanel, document: vscode.TextDocument | undefined): void {
-    const preview = new PreviewPanel(panel, document, this.#extensionUri, this.#theme(), this.#deps);
+    const preview = new PreviewPanel(panel, document, this.#extensionUri, this.#theme(), this.#remoteMedia(), this.#deps);
     this.#preview = preview;
     preview.onDidDispose(() => {
       if (this.#preview === preview) this.#preview = undefined;
@@ -100,6 +101,11 @@ export class PreviewManager implements vscode.Disposable {
     if (snapshot === this.#editorDiagnostics) return;
     this.#editorDiagnostics = snapshot;
     this.#preview?.refresh(true);
+  }
+
+  /** The user's "no remote media" choice covers the preview's images too, not only media pre-flight. */
+  #remoteMedia(): boolean {
+    return vscode.workspace.getConfiguration('convapiLine').get<boolean>('media.remoteChecks', true);
   }
 
   #theme() {

@@ -32,24 +32,41 @@ export class PreviewPanel implements vscode.Disposable {
   readonly #onDidDispose = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.#onDidDispose.event;
 
-  constructor(panel: vscode.WebviewPanel, document: vscode.TextDocument | undefined, extensionUri: vscode.Uri, theme: ThemeSetting, deps: PreviewDeps) {
+  constructor(
+    panel: vscode.WebviewPanel,
+    document: vscode.TextDocument | undefined,
+    private readonly extensionUri: vscode.Uri,
+    theme: ThemeSetting,
+    remoteMedia: boolean,
+    deps: PreviewDeps,
+  ) {
     this.#panel = panel;
     this.#deps = deps;
     this.#document = document;
     this.#throttle = new UpdateThrottle(() => this.#postModel(false), updateIntervalMs);
     panel.webview.options = webviewOptions(extensionUri);
-    panel.webview.html = previewHtml({
-      cspSource: panel.webview.cspSource,
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'preview.js')).toString(),
-      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'preview', 'preview.css')).toString(),
-      nonce: randomBytes(18).toString('base64'),
-      initial: { model: this.#model(), theme },
-    });
+    this.setPage(theme, remoteMedia);
     this.#updateTitle();
     this.#subscriptions.push(
       panel.webview.onDidReceiveMessage((message: unknown) => this.#onMessage(message)),
       panel.onDidDispose(() => this.dispose()),
     );
+  }
+
+  /**
+   * Sets the whole page. Done once, and again only when the media permission changes: the CSP that enforces it
+   * cannot change without a reload of the page.
+   */
+  setPage(theme: ThemeSetting, remoteMedia: boolean): void {
+    const webview = this.#panel.webview;
+    webview.html = previewHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'preview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'preview', 'preview.css')).toString(),
+      nonce: randomBytes(18).toString('base64'),
+      remoteMedia,
+      initial: { model: this.#model(), theme },
+    });
   }
 
   get panel(): vscode.WebviewPanel {

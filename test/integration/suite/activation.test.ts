@@ -26,14 +26,17 @@ describe('activation', () => {
     assert.equal(diagnostic.source, 'convapi-line');
   });
 
-  it('reports no error for the valid card', async () => {
+  it('reports no error for the valid card, and does check it: an error comes and goes with an edit', async () => {
     const uri = fixtureUri('card.line.json');
-    await openFixture('card.line.json');
-    // The valid file was opened first, so its check has had the debounce time and more by now.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    const errors = vscode.languages
-      .getDiagnostics(uri)
-      .filter((d) => d.source === 'convapi-line' && d.severity === vscode.DiagnosticSeverity.Error);
-    assert.deepEqual(errors.map((d) => d.message), []);
+    const editor = await openFixture('card.line.json');
+    const errors = () =>
+      vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'convapi-line' && d.severity === vscode.DiagnosticSeverity.Error);
+    const title = editor.document.getText().indexOf('"Hello"') + 1;
+    const range = new vscode.Range(editor.document.positionAt(title), editor.document.positionAt(title + 5));
+    await editor.edit((e) => e.replace(range, 'H'.repeat(41)));
+    await waitForDiagnostic(uri, 'card.title.too-long');
+    await vscode.commands.executeCommand('undo');
+    await waitFor('the error to go once the title is valid again', () => errors().length === 0 && editor.document.getText().includes('"Hello"'));
+    assert.deepEqual(errors().map((d) => d.message), []);
   });
 });

@@ -65,6 +65,9 @@ describe('editor: diagnostics, quick fixes, counts', function () {
     { code: 'card.too-many-buttons', message: { card_message: card({ choices: [1, 2, 3, 4, 5].map((n) => ({ text_message: { text: `B${n}` } })) }) }, title: /Remove the last 1 button/ },
     { code: 'choice.too-many-buttons', message: { choice_message: { text_message: { text: 'Pick' }, choices: [1, 2, 3, 4, 5, 6].map((n) => ({ text_message: { text: `B${n}` } })) } }, title: /keep 4/ },
     { code: 'message.multiple-types', message: { text_message: { text: 'Hi' }, card_message: card() }, title: /Remove card_message/ },
+    { code: 'carousel.too-many-choices', message: { carousel_message: { cards: [card()], choices: [1, 2, 3, 4, 5].map((n) => ({ text_message: { text: `O${n}` } })) } }, title: /keep 3/ },
+    { code: 'button.label.long', message: { card_message: card({ choices: [{ text_message: { text: 'A label much longer than twenty' } }] }) }, title: /Trim to 20/ },
+    { code: 'choice.postback.too-long', message: { card_message: card({ choices: [{ text_message: { text: 'Go' }, postback_data: 'p'.repeat(301) }] }) }, title: /Trim to 300/ },
   ];
 
   for (const c of fixCases) {
@@ -82,6 +85,18 @@ describe('editor: diagnostics, quick fixes, counts', function () {
       assert.ok(!codes(uri).includes(c.code));
     });
   }
+
+  it('resolves an ambiguous recipient by keeping contact_id', async () => {
+    const editor = await openPayload({ app_id: 'A', recipient: { contact_id: 'C', identified_by: { channel_identities: [{ channel: 'LINE', identity: 'U1' }] } }, message: { text_message: { text: 'Hi' } } });
+    const uri = editor.document.uri;
+    const diagnostic = await waitForDiagnostic(uri, 'recipient.ambiguous');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const keep = actions.find((a) => /Keep contact_id/.test(a.title));
+    assert.ok(keep, JSON.stringify(actions.map((a) => a.title)));
+    assert.ok(await vscode.workspace.applyEdit(keep.edit!));
+    assert.deepEqual(JSON.parse(editor.document.getText()).recipient, { contact_id: 'C' });
+    await settled(editor);
+  });
 
   it('moves the cards beyond 10 of a carousel into a new payload file', async () => {
     const cards = Array.from({ length: 13 }, (_, i) => card({ title: `Card ${i + 1}` }));

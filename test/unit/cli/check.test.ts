@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../src/cli/main';
@@ -70,6 +70,19 @@ describe('convapi-line check', () => {
     const r = await run(['check', '--json', dir]);
     assert.equal(r.code, 0);
     assert.deepEqual(JSON.parse(r.stdout).files.map((f: { file: string }) => f.file), [join(dir, 'a.line.json'), join(dir, 'nested', 'deeper', 'b.convapi.json')]);
+  });
+
+  it('follows symbolic links to files and directories, without looping, and warns about a directory with no payload', async () => {
+    mkdirSync(join(dir, 'real'));
+    writeFileSync(join(dir, 'real', 'a.line.json'), valid);
+    mkdirSync(join(dir, 'linked'));
+    symlinkSync(join(dir, 'real', 'a.line.json'), join(dir, 'linked', 'b.line.json'));
+    symlinkSync(join(dir, 'linked'), join(dir, 'linked', 'loop'));
+    mkdirSync(join(dir, 'empty'));
+    const r = await run(['check', '--json', join(dir, 'linked'), join(dir, 'empty')]);
+    assert.equal(r.code, 0);
+    assert.deepEqual(JSON.parse(r.stdout).files.map((f: { file: string }) => f.file), [join(dir, 'linked', 'b.line.json')]);
+    assert.match(r.stderr, new RegExp(`warning: no \\*\\.line\\.json or \\*\\.convapi\\.json file in ${join(dir, 'empty').replace(/[/.]/g, '\\$&')}`));
   });
 
   it('reports unreadable and non-JSON files as diagnostics and still checks the rest', async () => {

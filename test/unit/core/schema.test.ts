@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { hasPlaceholder, placeholderNames, withoutPlaceholders } from '../../../src/core/payload/placeholders';
+import { hasPlaceholder, placeholderSpans, withoutPlaceholders } from '../../../src/core/payload/placeholders';
 import { lineExplicitMessageSchema, lineExplicitValidator, sendMessageSchema, sendMessageValidator } from '../../../src/core/schema/schemas';
 import { SchemaValidator } from '../../../src/core/schema/schemaValidator';
 import { assertClean, check, listDiagnostics, payload } from './testSupport';
@@ -158,8 +158,8 @@ describe('placeholders', () => {
     for (const s of ['{{}}', '{NAME}', '{{ }}', '{{1A}}', '{{A B}}', '{{A', 'A}}']) assert.ok(!hasPlaceholder(s), s);
   });
 
-  it('lists names and removes placeholders', () => {
-    assert.deepEqual(placeholderNames('{{A}} and {{ b.c }}'), ['A', 'b.c']);
+  it('locates and removes placeholders', () => {
+    assert.deepEqual(placeholderSpans('{{A}} and {{ b.c }}'), [[0, 5], [10, 19]]);
     assert.equal(withoutPlaceholders('Hi {{A}}, {{ B }}!'), 'Hi , !');
     assert.equal(withoutPlaceholders('no placeholders'), 'no placeholders');
   });

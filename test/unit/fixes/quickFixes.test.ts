@@ -118,3 +118,37 @@ describe('quick fixes', () => {
     assert.ok(!/[^\r]\n/.test(fixed), 'no bare LF');
   });
 });
+
+describe('quick fixes and placeholders', () => {
+  it('never cuts a {{placeholder}} in half when trimming', () => {
+    const title = 'Hello {{CUSTOMER_FIRST_NAME}}, order {{ORDER_ID}} is ready now';
+    const text = JSON.stringify({ app_id: 'A', recipient: { contact_id: 'C' }, message: { card_message: { title, choices: [{ text_message: { text: 'ok' } }] } } });
+    const { diagnostics, document } = checkText(text);
+    const d = diagnostics.find((x) => x.code === 'card.title.too-long')!;
+    const fixed = applyEdits(text, fixesFor(d, document)[0]!.edits);
+    assert.equal((JSON.parse(fixed) as any).message.card_message.title, 'Hello {{CUSTOMER_FIRST_NAME}}, order ');
+  });
+});
+
+describe('moving an extra message type into its own file', () => {
+  it('moves the type alone: explicit and channel-specific messages stay, the agent goes along', () => {
+    const text = JSON.stringify({
+      app_id: 'A',
+      recipient: { contact_id: 'C' },
+      message: {
+        text_message: { text: 'Hi' },
+        card_message: { title: 'T', choices: [{ text_message: { text: 'ok' } }] },
+        explicit_channel_message: { LINE: '{"messages":[{"type":"sticker","packageId":"446","stickerId":"1988"}]}' },
+        channel_specific_message: { LINE: { message_type: 'NOTIFICATION_MESSAGE_TEMPLATE', message: { template_key: 'k', body: {} } } },
+        agent: { display_name: 'Ann' },
+      },
+    }, null, 2);
+    const { diagnostics, document } = checkText(text);
+    const d = diagnostics.find((x) => x.code === 'message.multiple-types')!;
+    const move = fixesFor(d, document).find((f) => f.newFiles)!;
+    const moved = JSON.parse(move.newFiles![0]!.content);
+    assert.deepEqual(Object.keys(moved.message), ['agent', 'card_message']);
+    const kept = JSON.parse(applyEdits(text, move.edits));
+    assert.deepEqual(Object.keys(kept.message), ['text_message', 'explicit_channel_message', 'channel_specific_message', 'agent']);
+  });
+});

@@ -47,7 +47,7 @@ describe('MediaChecker against a local HTTPS server', function () {
     const findings = await checker.checkMedia(refs);
     assert.deepEqual(
       findings.map((f) => `${f.pointer.split('/')[4]} ${f.severity}:${f.code}`),
-      ['1 error:media.image-too-wide', '2 warning:media.aspect-ratio'],
+      ['1 error:media.image-too-wide', '2 error:media.aspect-ratio'],
     );
     assert.match(findings[0]!.message, /1040 px wide/);
     assert.match(findings[1]!.message, /800×600 px, ratio 1\.33:1/);

@@ -61,7 +61,7 @@ describe('media pre-flight from a payload text', function () {
     const diagnostics = mediaDiagnostics(checked.document, findings);
     assert.deepEqual(diagnostics.map((d) => `${d.pointer} ${d.severity}:${d.code}`), [
       '/message/carousel_message/cards/1/media_message/url error:media.image-too-wide',
-      '/message/carousel_message/cards/2/media_message/url warning:media.aspect-ratio',
+      '/message/carousel_message/cards/2/media_message/url error:media.aspect-ratio',
       '/message/carousel_message/cards/4/media_message/url error:media.unreachable',
     ]);
     const lines = text.split('\n');

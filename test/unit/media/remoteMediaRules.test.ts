@@ -46,10 +46,10 @@ describe('remote media rules', () => {
       assert.equal(finding?.data?.actual, 1040);
     });
 
-    it('warns about a ratio other than 1.51:1 or 1:1 and shows the actual ratio', () => {
+    it('refuses a ratio other than 1.51:1 or 1:1 (the spec says "must") and shows the actual ratio', () => {
       const [finding] = judgeMedia(ref('card-image'), card(800, 600));
       assert.equal(finding?.code, 'media.aspect-ratio');
-      assert.equal(finding?.severity, 'warning');
+      assert.equal(finding?.severity, 'error');
       assert.match(finding!.message, /1\.33:1/);
       assert.match(finding!.message, /1\.51:1/);
     });
@@ -57,7 +57,7 @@ describe('remote media rules', () => {
     it('tolerates a ratio within 0.02 of the target', () => {
       assert.deepEqual(codes(ref('card-image'), card(1000, 658)), []); // 1.520
       assert.deepEqual(codes(ref('card-image'), card(1000, 1019)), []); // 0.981
-      assert.deepEqual(codes(ref('card-image'), card(1000, 650)), ['warning:media.aspect-ratio']); // 1.538
+      assert.deepEqual(codes(ref('card-image'), card(1000, 650)), ['error:media.aspect-ratio']); // 1.538
     });
 
     it('refuses a card image served as gif or html', () => {

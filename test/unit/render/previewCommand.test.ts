@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runPreview } from '../../../src/cli/previewCommand';
+import { main } from '../../../src/cli/main';
+
+const runPreview = (argv: string[], io: { stdout: (s: string) => void; stderr: (s: string) => void }) => main(['preview', ...argv], io);
 import { parseHtml, parts, elements } from './htmlTree';
 import * as sample from './samplePayloads';
 
@@ -64,16 +66,17 @@ describe('convapi-line preview', () => {
     const broken = file('broken.line.json', '{\n  "message": {\n    "text_message": { "text": "Hi" }\n    "x": 1\n  }\n}\n');
     const html = join(dir, 'broken.html');
     assert.equal(await runPreview([broken, '--out', html], io), 1);
-    assert.match(out.stderr, /broken\.line\.json:4:5: error: Comma expected/);
+    assert.match(out.stderr, /broken\.line\.json:4:5 error json\.syntax Comma expected\./);
+    assert.equal(out.stderr.trim().split('\n').length, 1, 'one syntax error, as check reports it');
     assert.equal(existsSync(html), false);
   });
 
   it('exits 1 for an empty file and for a file that cannot be read', async () => {
     assert.equal(await runPreview([file('empty.json', '  \n'), '--out', join(dir, 'e.html')], io), 1);
-    assert.match(out.stderr, /empty\.json:1:1: error: The file is empty/);
+    assert.match(out.stderr, /empty\.json:1:1 error json\.syntax The file is empty/);
     out = { stdout: '', stderr: '' };
     assert.equal(await runPreview([join(dir, 'missing.json'), '--out', join(dir, 'm.html')], io), 1);
-    assert.match(out.stderr, /cannot read .*missing\.json: no such file/);
+    assert.match(out.stderr, /missing\.json:1:1 error file\.unreadable Cannot read the file: no such file/);
   });
 
   it('accepts a file saved with a byte-order mark', async () => {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { checkText } from '../../../src/core/check';
 import {
   assertClean,
   assertNone,
@@ -161,5 +162,29 @@ describe('choice kinds', () => {
   it('an unknown key in a choice is a schema warning, not a crash', () => {
     const result = check(text({ choice_message: { choices: [{ text_message: { text: 'OK' }, colour: 'red' }] } }));
     assert.ok(result.diagnostics.some((d) => d.code === 'schema.unknown-property' && d.pointer === '/message/choice_message/choices/0/colour'), listDiagnostics(result.diagnostics));
+  });
+});
+
+describe('carousel-level (outer) choices', () => {
+  const outer = (n: number) => JSON.stringify({
+    app_id: 'A',
+    recipient: { contact_id: 'C' },
+    message: {
+      carousel_message: {
+        cards: [{ title: 'Only', description: 'd', choices: [{ text_message: { text: 'x' } }] }],
+        choices: Array.from({ length: n }, (_, i) => ({ text_message: { text: `Outer ${i + 1}` } })),
+      },
+    },
+  }, null, 2);
+
+  it('3 pass, 4 are carousel.too-many-choices (the Conversation API limit) on the "choices" key', () => {
+    assert.deepEqual(checkText(outer(3)).diagnostics.map((d) => d.code), []);
+    const result = checkText(outer(4));
+    assert.deepEqual(result.diagnostics.map((d) => d.code), ['carousel.too-many-choices']);
+    const d = result.diagnostics[0]!;
+    assert.equal(d.severity, 'error');
+    assert.equal(d.pointer, '/message/carousel_message/choices');
+    assert.equal(result.document.text.slice(d.offset, d.offset + d.length), '"choices"');
+    assert.equal(d.message, 'The carousel (outside its cards) has 4 buttons; the Conversation API allows at most 3.');
   });
 });
