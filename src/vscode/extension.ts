@@ -5,7 +5,7 @@ import { LimitHints } from './limitHints';
 import { MediaPreflight } from './mediaPreflight';
 import { registerPreview } from './preview';
 import { checkText } from '../core/check';
-import { PayloadDocuments } from './payloadDocuments';
+import { PayloadDocuments, jsonDocuments } from './payloadDocuments';
 import { QuickFixProvider } from './quickFixes';
 import { checkWorkspace, checkWorkspaceCommandId } from './commands/checkWorkspace';
 import { type NewPayloadArgs, newPayload, newPayloadCommandId } from './commands/newPayload';
@@ -26,16 +26,14 @@ export function activate(context: vscode.ExtensionContext) {
     void vscode.commands.executeCommand('setContext', 'convapiLine.activeIsPayload', document ? payloads.isPayload(document) : false);
   };
 
-  // Providers see every JSON document and answer only for payloads, so that changing the globs needs no re-registration.
-  const json: vscode.DocumentSelector = { language: 'json' };
   context.subscriptions.push(
     log,
     diagnostics,
     limitHints,
     media,
-    vscode.languages.registerCodeActionsProvider(json, new QuickFixProvider(diagnostics), QuickFixProvider.metadata),
-    vscode.languages.registerHoverProvider(json, limitHints),
-    vscode.languages.registerInlayHintsProvider(json, limitHints),
+    vscode.languages.registerCodeActionsProvider(jsonDocuments, new QuickFixProvider(diagnostics), QuickFixProvider.metadata),
+    vscode.languages.registerHoverProvider(jsonDocuments, limitHints),
+    vscode.languages.registerInlayHintsProvider(jsonDocuments, limitHints),
     registerPreview(context, {
       log,
       isPayload: (document) => payloads.isPayload(document),

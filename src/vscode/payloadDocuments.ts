@@ -3,6 +3,15 @@ import type { Settings } from '../core/settings';
 
 import { payloadFileGlobs } from '../core/payloadFiles';
 
+/**
+ * Every JSON document on disk or untitled. Providers register for all of them and answer only for payloads, so that
+ * changing the payload globs needs no re-registration.
+ */
+export const jsonDocuments: vscode.DocumentSelector = [
+  { language: 'json', scheme: 'file' },
+  { language: 'json', scheme: 'untitled' },
+];
+
 /** The globs our schema is contributed for: VS Code's JSON service validates these files itself. */
 const contributedPatterns: readonly string[] = payloadFileGlobs;
 
@@ -31,7 +40,8 @@ export class PayloadDocuments {
 
   /** Whether VS Code's JSON service already reports schema errors for the document (no duplicates from us). */
   isSchemaValidatedByJsonService(document: vscode.TextDocument): boolean {
-    if (vscode.workspace.getConfiguration('json', document).get<boolean>('validate.enable', true) === false) return false;
+    // json.validate.enable is a window-scoped setting: asking it for a resource only earns a warning in the log.
+    if (vscode.workspace.getConfiguration('json').get<boolean>('validate.enable', true) === false) return false;
     return vscode.languages.match(contributedPatterns.map((pattern) => ({ language: 'json', pattern })), document) > 0;
   }
 

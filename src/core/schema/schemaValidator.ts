@@ -1,6 +1,7 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { Severity } from '../diagnostic';
 import { childPointer } from '../json/pointer';
+import ajvOptions from './ajvOptions.json';
 
 export interface SchemaProblem {
   pointer: string;
@@ -11,21 +12,37 @@ export interface SchemaProblem {
   span: 'value' | 'key';
 }
 
-/** A compiled schema: compiling is the slow part, so it happens once per schema per process. */
+/** What both ajv's compile and its standalone code produce. */
+export interface ValidateFunction {
+  (data: unknown): boolean;
+  /** The errors of the last call, null when it passed. */
+  errors?: ErrorObject[] | null;
+}
+
 export class SchemaValidator {
   readonly #validate: ValidateFunction;
 
-  constructor(schema: object) {
-    const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true });
-    // VS Code's JSON service reads these annotations for hovers and completions; ajv only has to tolerate them.
-    ajv.addVocabulary(['markdownDescription', 'defaultSnippets', 'markdownEnumDescriptions']);
-    this.#validate = ajv.compile(schema);
+  /**
+   * Takes a validator generated at build time (the product's schemas, see esbuild.mjs), or a schema to compile now:
+   * compiling is slow (about 60 ms for send-message.schema.json), which is why the product never does it.
+   */
+  constructor(schema: ValidateFunction | object) {
+    this.#validate = typeof schema === 'function' ? (schema as ValidateFunction) : compile(schema);
   }
 
   check(value: unknown): SchemaProblem[] {
     if (this.#validate(value)) return [];
     return describeErrors(this.#validate.errors ?? []);
   }
+}
+
+function compile(schema: object): ValidateFunction {
+  // Required here rather than imported, so that a process whose validators were all generated at build time never
+  // loads ajv's compiler.
+  const { default: Ajv } = require('ajv') as typeof import('ajv');
+  const ajv = new Ajv({ ...ajvOptions.options, logger: false });
+  ajv.addVocabulary(ajvOptions.vocabulary);
+  return ajv.compile(schema);
 }
 
 const placeholderHint = ' (or a {{PLACEHOLDER}})';

@@ -1,18 +1,19 @@
+import { lineExplicit, sendMessage } from 'convapi-line:validators';
 import sendMessageSchema from '../../../schemas/send-message.schema.json';
 import lineExplicitMessageSchema from '../../../schemas/line-explicit-message.schema.json';
 import { SchemaValidator } from './schemaValidator';
 
-let sendMessage: SchemaValidator | undefined;
-let lineExplicit: SchemaValidator | undefined;
+const sendMessageChecker = new SchemaValidator(sendMessage);
+const lineExplicitChecker = new SchemaValidator(lineExplicit);
 
-/** The `messages:send` body schema, compiled on first use. */
+/** The `messages:send` body schema. */
 export function sendMessageValidator(): SchemaValidator {
-  return (sendMessage ??= new SchemaValidator(sendMessageSchema));
+  return sendMessageChecker;
 }
 
-/** LINE's message objects inside `explicit_channel_message.LINE`, compiled on first use. */
+/** LINE's message objects inside `explicit_channel_message.LINE`. */
 export function lineExplicitValidator(): SchemaValidator {
-  return (lineExplicit ??= new SchemaValidator(lineExplicitMessageSchema));
+  return lineExplicitChecker;
 }
 
 export { sendMessageSchema, lineExplicitMessageSchema };

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { PreviewCodeLens } from './previewCodeLens';
 import { type PreviewDeps, openPreviewCommand, previewViewType } from './previewDeps';
 import { PreviewManager } from './previewManager';
+import { jsonDocuments } from '../payloadDocuments';
 
 export type { PreviewDeps } from './previewDeps';
 
@@ -21,6 +22,6 @@ export function registerPreview(context: vscode.ExtensionContext, deps: PreviewD
     vscode.window.registerWebviewPanelSerializer(previewViewType, {
       deserializeWebviewPanel: (panel, state: unknown) => manager.revive(panel, state),
     }),
-    vscode.languages.registerCodeLensProvider({ language: 'json' }, codeLens),
+    vscode.languages.registerCodeLensProvider(jsonDocuments, codeLens),
   );
 }

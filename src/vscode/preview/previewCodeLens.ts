@@ -16,7 +16,7 @@ export class PreviewCodeLens implements vscode.CodeLensProvider, vscode.Disposab
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    const enabled = vscode.workspace.getConfiguration('convapiLine', document.uri).get<boolean>('codeLens.enabled', true);
+    const enabled = vscode.workspace.getConfiguration('convapiLine').get<boolean>('codeLens.enabled', true);
     if (!enabled || !this.#isPayload(document)) return [];
     return [
       new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {

@@ -2,15 +2,17 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, fixtureUri, openFixture, waitFor, waitForDiagnostic } from '../util';
 
-// Read when mocha loads this file, before any test of any file has run (mocha requires every file first), so it
-// does not depend on which test file happens to open a payload first.
-const activeBeforeAnyTest = vscode.extensions.getExtension(EXTENSION_ID)?.isActive;
-
 describe('activation', () => {
-  it('is installed but not active before a payload file is opened', () => {
+  // "Not active before a payload is opened" cannot be asserted reliably here: in about a third of the runs the test
+  // workbench (code-server) fires onLanguage:json at start-up by itself, before any test opened a file (its
+  // extension-host log shows it, with vscode.npm activated by the same event). What can be checked is that nothing
+  // broader than JSON documents, our commands and our preview activates the extension.
+  it('is installed and activates only for JSON documents, its commands and its preview', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is not loaded in the test VS Code`);
-    assert.equal(activeBeforeAnyTest, false);
+    const events = (extension.packageJSON as { activationEvents: string[] }).activationEvents;
+    assert.deepEqual(events, ['onLanguage:json', 'onWebviewPanel:convapiLine.preview']);
+    assert.ok(!events.some((e) => e === '*' || e === 'onStartupFinished' || e.startsWith('workspaceContains')));
   });
 
   it('activates when a payload file is opened', async () => {

@@ -294,3 +294,24 @@ describe('explicit_channel_message.LINE', () => {
     assert.deepEqual(new LineIndex(source).positionAt(d.offset), d.range.start);
   });
 });
+
+describe('explicit_channel_message.LINE lengths count UTF-16 code units, as every other LINE limit here', () => {
+  const textMessage = (t: string) => explicit({ messages: [{ type: 'text', text: t }] });
+
+  it('a 5000-unit text with an emoji passes, 5001 units fail', () => {
+    assertClean(check(textMessage('a'.repeat(4998) + '😀')));
+    const d = only(check(textMessage('a'.repeat(4999) + '😀')), 'explicit.line.max-length');
+    assertSeverity(d, 'error');
+  });
+
+  it('Japanese counts one unit per character: 5000 pass, 5001 fail', () => {
+    assertClean(check(textMessage('あ'.repeat(5000))));
+    only(check(textMessage('あ'.repeat(5001))), 'explicit.line.max-length');
+  });
+
+  it('a template action label of 10 emoji (20 units) passes, 11 (22 units) is reported', () => {
+    const confirm = (label: string) => explicit({ messages: [{ type: 'template', altText: 'Q', template: { type: 'confirm', text: 'Sure?', actions: [{ type: 'message', label, text: 'yes' }, { type: 'message', label: 'No', text: 'no' }] } }] });
+    assertClean(check(confirm('😀'.repeat(10))));
+    assert.ok(check(confirm('😀'.repeat(11))).diagnostics.some((d) => d.code.startsWith('explicit.line.')), 'the 22-unit label is reported');
+  });
+});
