@@ -1,7 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { Severity } from '../diagnostic';
 import { childPointer } from '../json/pointer';
-import ajvOptions from './ajvOptions.json';
 
 export interface SchemaProblem {
   pointer: string;
@@ -23,26 +22,17 @@ export class SchemaValidator {
   readonly #validate: ValidateFunction;
 
   /**
-   * Takes a validator generated at build time (the product's schemas, see esbuild.mjs), or a schema to compile now:
-   * compiling is slow (about 60 ms for send-message.schema.json), which is why the product never does it.
+   * Takes a compiled validator: the product's are generated at build time (see esbuild.mjs), since compiling takes
+   * about 60 ms for send-message.schema.json and would pull ajv's compiler into every bundle.
    */
-  constructor(schema: ValidateFunction | object) {
-    this.#validate = typeof schema === 'function' ? (schema as ValidateFunction) : compile(schema);
+  constructor(validate: ValidateFunction) {
+    this.#validate = validate;
   }
 
   check(value: unknown): SchemaProblem[] {
     if (this.#validate(value)) return [];
     return describeErrors(this.#validate.errors ?? []);
   }
-}
-
-function compile(schema: object): ValidateFunction {
-  // Required here rather than imported, so that a process whose validators were all generated at build time never
-  // loads ajv's compiler.
-  const { default: Ajv } = require('ajv') as typeof import('ajv');
-  const ajv = new Ajv({ ...ajvOptions.options, logger: false });
-  ajv.addVocabulary(ajvOptions.vocabulary);
-  return ajv.compile(schema);
 }
 
 const placeholderHint = ' (or a {{PLACEHOLDER}})';

@@ -1,6 +1,4 @@
 import { lineExplicit, sendMessage } from 'convapi-line:validators';
-import sendMessageSchema from '../../../schemas/send-message.schema.json';
-import lineExplicitMessageSchema from '../../../schemas/line-explicit-message.schema.json';
 import { SchemaValidator } from './schemaValidator';
 
 const sendMessageChecker = new SchemaValidator(sendMessage);
@@ -15,5 +13,3 @@ export function sendMessageValidator(): SchemaValidator {
 export function lineExplicitValidator(): SchemaValidator {
   return lineExplicitChecker;
 }
-
-export { sendMessageSchema, lineExplicitMessageSchema };

@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { hasPlaceholder, placeholderSpans, withoutPlaceholders } from '../../../src/core/payload/placeholders';
-import { lineExplicitMessageSchema, lineExplicitValidator, sendMessageSchema, sendMessageValidator } from '../../../src/core/schema/schemas';
+import Ajv from 'ajv';
+import lineExplicitMessageSchema from '../../../schemas/line-explicit-message.schema.json';
+import sendMessageSchema from '../../../schemas/send-message.schema.json';
+import ajvOptions from '../../../src/core/schema/ajvOptions.json';
+import { lineExplicitValidator, sendMessageValidator } from '../../../src/core/schema/schemas';
 import { SchemaValidator } from '../../../src/core/schema/schemaValidator';
 import { assertClean, check, listDiagnostics, payload } from './testSupport';
 
@@ -114,8 +118,15 @@ describe('LINE explicit message schema', () => {
   });
 });
 
+/** Compiled the way esbuild.mjs compiles the product's schemas, with the same options. */
+function compile(schema: object) {
+  const ajv = new Ajv({ ...ajvOptions.options, logger: false });
+  ajv.addVocabulary(ajvOptions.vocabulary);
+  return ajv.compile(schema);
+}
+
 describe('SchemaValidator messages', () => {
-  const validator = new SchemaValidator({
+  const validator = new SchemaValidator(compile({
     type: 'object',
     properties: {
       name: { type: 'string', minLength: 1, maxLength: 3 },
@@ -127,7 +138,7 @@ describe('SchemaValidator messages', () => {
     },
     required: ['name'],
     additionalProperties: false,
-  });
+  }));
 
   it('describes each keyword with a stable code', () => {
     const codesOf = (value: unknown) => validator.check(value).map((p) => `${p.code} ${p.pointer} ${p.severity}`);

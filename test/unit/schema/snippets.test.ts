@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { checkText } from '../../../src/core/check';
-import { sendMessageSchema } from '../../../src/core/schema/schemas';
+import sendMessageSchema from '../../../schemas/send-message.schema.json';
 import { exampleText, payloadExamples } from '../../../src/core/examples/payloadExamples';
 
 interface Snippet {
