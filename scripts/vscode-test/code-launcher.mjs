@@ -18,7 +18,7 @@ import { format } from 'node:util';
 import { ensureInstalled, repoRoot } from './install.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { makeScratch, startCodeServer, tail } from './lib/codeServer.mjs';
-import { guardProcess, log, onCleanup, runCleanups } from './lib/lifecycle.mjs';
+import { log, onCleanup, runMain } from './lib/lifecycle.mjs';
 
 const PREFIX = 'code-launcher';
 const timeoutMs = Number(process.env.CONVAPI_VSCODE_TEST_TIMEOUT_MS ?? 10 * 60_000);
@@ -178,15 +178,4 @@ async function main() {
   return code;
 }
 
-const disarm = guardProcess(PREFIX, timeoutMs);
-let code = 1;
-try {
-  code = await main();
-} catch (error) {
-  log(PREFIX, String(error?.stack ?? error));
-  code = 1;
-} finally {
-  disarm();
-  await runCleanups();
-}
-process.exit(code);
+await runMain(PREFIX, timeoutMs, main);

@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { ensureInstalled, repoRoot } from './install.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { installExtension, makeScratch, startCodeServer } from './lib/codeServer.mjs';
-import { guardProcess, isInterrupted, killProcessGroup, log, onCleanup, runCleanups, watchProcessGroup } from './lib/lifecycle.mjs';
+import { isInterrupted, killProcessGroup, log, onCleanup, runMain, watchProcessGroup } from './lib/lifecycle.mjs';
 
 const PREFIX = 'run-ui';
 const timeoutMs = Number(process.env.CONVAPI_VSCODE_TEST_TIMEOUT_MS ?? 15 * 60_000);
@@ -137,15 +137,4 @@ async function main() {
   return code;
 }
 
-const disarm = guardProcess(PREFIX, timeoutMs);
-let code = 1;
-try {
-  code = await main();
-} catch (error) {
-  log(PREFIX, String(error?.stack ?? error));
-  code = 1;
-} finally {
-  disarm();
-  await runCleanups();
-}
-process.exit(code);
+await runMain(PREFIX, timeoutMs, main);

@@ -1,24 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Workbench } from './workbench';
+import { type Workbench, useWorkbench } from './workbench';
 
 describe('UI: the installed VSIX in the workbench', function () {
+  const open = useWorkbench();
   let workbench: Workbench;
-
-  before(async function () {
-    workbench = await Workbench.open();
-  });
-
-  afterEach(async function () {
-    // A picture of the moment a test failed says more than the selector that timed out.
-    if (this.currentTest?.state === 'failed') {
-      await workbench?.screenshot(`failed-${this.currentTest.fullTitle()}`).catch(() => undefined);
-    }
-  });
-
-  after(async function () {
-    await workbench?.close();
+  beforeEach(() => {
+    workbench = open();
   });
 
   it('underlines a too-long card title as an error', async function () {

@@ -1,25 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { Workbench } from './workbench';
+import { type Workbench, useWorkbench } from './workbench';
 
 /**
  * What a person sees of the preview and the quick fix: run from the palette, read inside the webview's nested
  * iframes, typed into the editor, and after a reload of the window.
  */
 describe('UI: LINE preview and quick fix in the workbench', function () {
+  const open = useWorkbench();
   let workbench: Workbench;
-
-  before(async function () {
-    workbench = await Workbench.open();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await workbench?.screenshot(`failed-${this.currentTest.fullTitle()}`).catch(() => undefined);
-    }
-  });
-
-  after(async function () {
-    await workbench?.close();
+  beforeEach(() => {
+    workbench = open();
   });
 
   const previewTitle = () => workbench.webviewFrame().locator('[data-part="title"]').first();

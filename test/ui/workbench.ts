@@ -171,3 +171,26 @@ export class Workbench {
     }
   }
 }
+
+/**
+ * Opens one workbench for the enclosing mocha suite, screenshots the moment a test fails (a picture says more than
+ * the selector that timed out) and closes it afterwards. Returns a getter, since the workbench opens in `before`.
+ */
+export function useWorkbench(): () => Workbench {
+  let workbench: Workbench | undefined;
+  before(async function () {
+    workbench = await Workbench.open();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await workbench?.screenshot(`failed-${this.currentTest.fullTitle()}`).catch(() => undefined);
+    }
+  });
+  after(async function () {
+    await workbench?.close();
+  });
+  return () => {
+    if (!workbench) throw new Error('the workbench did not open');
+    return workbench;
+  };
+}

@@ -127,3 +127,22 @@ export function watchProcessGroup(pgid, removeAfter = []) {
     }
   };
 }
+
+/**
+ * Runs a runner's `main()` under guardProcess, always through the cleanups, and exits with its code (1 when it
+ * threw). The one way the launcher and the UI runner end, so neither can leave code-server or Chromium behind.
+ */
+export async function runMain(prefix, timeoutMs, main) {
+  const disarm = guardProcess(prefix, timeoutMs);
+  let code = 1;
+  try {
+    code = await main();
+  } catch (error) {
+    log(prefix, String(error?.stack ?? error));
+    code = 1;
+  } finally {
+    disarm();
+    await runCleanups();
+  }
+  process.exit(code);
+}

@@ -68,6 +68,10 @@ export class PreviewManager implements vscode.Disposable {
         this.#deps.log.warn(`LINE preview: cannot reopen ${state.uri}: ${String(error)}`);
       }
     }
+    // Without a usable saved state (a reload right after opening can beat the webview's setState), the preview
+    // does what it does anyway: follow the active payload editor.
+    const active = vscode.window.activeTextEditor?.document;
+    if (!document && active && this.#deps.isPayload(active)) document = active;
     if (this.#preview) {
       // Only one preview follows the editor; a second restored panel would duplicate it.
       panel.dispose();
