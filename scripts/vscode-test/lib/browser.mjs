@@ -1,22 +1,12 @@
 // Debian's Chromium, headless, driven by playwright-core (which cannot download a browser of its own here).
 import { chromium } from 'playwright-core';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { killProcessGroup, watchProcessGroup } from './lifecycle.mjs';
 
-export const CHROMIUM = process.env.CONVAPI_CHROMIUM ?? '/usr/bin/chromium';
+const shared = JSON.parse(readFileSync(new URL('../../../test/support/chromium.json', import.meta.url), 'utf8'));
 
-// Everything that would make Chromium reach the network or open first-run UI is off: there is no network here.
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+export const CHROMIUM = process.env.CONVAPI_CHROMIUM ?? shared.executablePath;
+export const CHROMIUM_ARGS = shared.args;
 
 /**
  * Launches Chromium as a playwright browser server with a fresh temporary profile (playwright creates and removes

@@ -27,6 +27,9 @@ export function previewHtml(p: PreviewPageParts): string {
     p.remoteMedia ? 'media-src https: http:' : "media-src 'none'",
     `style-src ${p.cspSource}`,
     `script-src 'nonce-${p.nonce}'`,
+    // Not covered by default-src: no <base> may redirect our script, no form may post anywhere.
+    "base-uri 'none'",
+    "form-action 'none'",
   ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
