@@ -43,8 +43,13 @@ export class DiagnosticsManager extends Disposable {
     }));
   }
 
+  /** After a settings change: which documents are payloads, and what the JSON service reports, may have changed. */
   checkOpenDocuments(): void {
-    for (const d of vscode.workspace.textDocuments) this.#checkSoon(d, 0);
+    this.#results.clear();
+    for (const d of vscode.workspace.textDocuments) {
+      if (this.payloads.isPayload(d)) this.#checkSoon(d, 0);
+      else this.#forget(d.uri);
+    }
   }
 
   /** The latest check of an open payload document, computed now if it is stale. */

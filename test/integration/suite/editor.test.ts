@@ -145,6 +145,9 @@ describe('payload files matched by the convapiLine.payloadFiles setting', functi
 
     await vscode.workspace.getConfiguration('convapiLine').update('payloadFiles', ['payloads/**/*.json'], vscode.ConfigurationTarget.Workspace);
     await waitFor('the extra glob to take effect', () => JSON.stringify(codes(uri)) === JSON.stringify(['card.title.too-long', 'schema.type']));
+
+    await vscode.workspace.getConfiguration('convapiLine').update('payloadFiles', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitFor('its diagnostics to go once it is no longer a payload', () => codes(uri).length === 0);
   });
 });
 
