@@ -50,7 +50,11 @@ describe('UI: LINE preview and quick fix in the workbench', function () {
   });
 
   it('comes back after the window reloads', async function () {
-    await workbench.page.reload({ waitUntil: 'domcontentloaded' });
+    // As a person does it: VS Code's own reload saves the window's state (open editors, webview state) first, where a
+    // bare browser reload may cut that write short.
+    const navigated = workbench.page.waitForNavigation({ waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await workbench.runCommandFromPalette('Developer: Reload Window');
+    await navigated;
     await workbench.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await previewTitle().waitFor({ state: 'visible', timeout: 60_000 });
     assert.match(await previewTitle().innerText(), /sale/);
