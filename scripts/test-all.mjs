@@ -1,12 +1,19 @@
 // `npm test`: every suite, in the order a failure is cheapest to find. Runs them all even when one fails, then
-// prints one closing line "tests: N passed, M failed" that CI reads, and exits non-zero on any failure.
+// prints one closing line "tests: N passed, M failed" that CI reads, and exits non-zero on any failure. It counts
+// tests, not suites: a suite that aborts before its tests ran is named in the closing line with how many of its
+// tests did not run, and each of those counts as failed.
 import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const mochaSpecs = JSON.parse(readFileSync('.mocharc.json', 'utf8')).spec;
 
 const steps = [
   { name: 'typecheck', cmd: 'npm', args: ['run', '--silent', 'typecheck'] },
   { name: 'build', cmd: 'node', args: ['esbuild.mjs'] },
   { name: 'build tests', cmd: 'node', args: ['esbuild.mjs', '--tests'] },
-  { name: 'unit, contract and browser tests', cmd: 'npx', args: ['mocha', '--config', '.mocharc.json'], counts: true },
+  { name: 'unit, contract and browser tests', cmd: 'npx', args: ['mocha', '--config', '.mocharc.json'], counts: true, expected: countMochaTests },
+  { name: 'the same suites in a lone clone', cmd: 'node', args: () => ['scripts/lone-clone.mjs', String(mochaPassed)], counts: true },
   { name: 'package the VSIX', cmd: 'npm', args: ['run', '--silent', 'package'] },
   { name: 'prepare the test VS Code', cmd: 'node', args: ['scripts/vscode-test/install.mjs'] },
   { name: 'VS Code integration tests', cmd: 'node', args: ['out/test/integration/runTest.js'], counts: true },
@@ -16,24 +23,34 @@ const steps = [
 const only = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
+let mochaPassed = 0;
 const failedSteps = [];
+const aborted = [];
 
 for (const step of steps) {
   if (only.length && !only.some((o) => step.name.includes(o))) continue;
-  console.log(`\n=== ${step.name}: ${[step.cmd, ...step.args].join(' ')}`);
+  const args = typeof step.args === 'function' ? step.args() : step.args;
+  console.log(`\n=== ${step.name}: ${[step.cmd, ...args].join(' ')}`);
   const started = Date.now();
-  const { code, output } = await run(step.cmd, step.args);
+  const { code, output } = await run(step.cmd, args);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (step.counts) {
-    // mocha's spec reporter ends with "N passing" and, when any failed, "N failing".
+    // mocha's reporters end with "N passing" and, when any failed, "N failing".
     const passing = [...output.matchAll(/^\s*(\d+) passing/gm)].reduce((n, m) => n + Number(m[1]), 0);
     const failing = [...output.matchAll(/^\s*(\d+) failing/gm)].reduce((n, m) => n + Number(m[1]), 0);
+    if (step.expected === countMochaTests) mochaPassed = passing;
     passed += passing;
     failed += failing;
-    if (code !== 0 && failing === 0) failed++;
-    if (code === 0 && passing === 0) {
+    if (code !== 0 && failing === 0) {
+      // Nothing failed by name, yet the suite failed: it aborted (a file that throws on load, a crashed host).
+      const expected = step.expected ? await step.expected() : undefined;
+      const notRun = expected ? Math.max(1, expected.tests - passing) : 1;
+      failed += notRun;
+      const why = expected?.unloadable.length ? `; ${expected.unloadable.join(', ')} failed to load` : '';
+      aborted.push(`${step.name} aborted, ${expected ? `${notRun} of its tests did not run` : 'its tests did not run'}${why}`);
+    } else if (code === 0 && passing === 0) {
       failed++;
-      console.log(`=== ${step.name}: ran no test`);
+      aborted.push(`${step.name} ran no test`);
     }
   }
   if (code !== 0) failedSteps.push(step.name);
@@ -42,17 +59,52 @@ for (const step of steps) {
 }
 
 if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
-console.log(`\ntests: ${passed} passed, ${failed} failed`);
+console.log(`\ntests: ${passed} passed, ${failed} failed${aborted.length ? ` (${aborted.join('; ')})` : ''}`);
 process.exitCode = failedSteps.length || failed ? 1 : 0;
 
-function run(cmd, args) {
+/**
+ * After an abort: how many tests the mocha suites hold, counted file by file with --dry-run (a file that cannot load
+ * is named, its tests uncountable).
+ */
+async function countMochaTests() {
+  const files = mochaSpecs.flatMap(specFiles).sort();
+  let tests = 0;
+  const unloadable = [];
+  for (const file of files) {
+    const { code, output } = await run('npx', ['mocha', '--no-config', '--dry-run', '--reporter', 'json', file], { quiet: true });
+    const report = code === 0 ? /\{[\s\S]*\}\s*$/.exec(output) : null;
+    if (!report) {
+      unloadable.push(file);
+      continue;
+    }
+    try {
+      tests += JSON.parse(report[0]).stats.tests;
+    } catch {
+      unloadable.push(file);
+    }
+  }
+  return { tests, unloadable };
+}
+
+// The files of a spec pattern of the form dir/**/*.test.js (the only form .mocharc.json uses).
+function specFiles(pattern) {
+  const [dir, suffix] = pattern.split('/**/*');
+  try {
+    return readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(suffix)).map((f) => join(dir, f));
+  } catch {
+    return [];
+  }
+}
+
+function run(cmd, args, { quiet = false } = {}) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    const forward = (stream, target) => stream.on('data', (chunk) => {
-      output += chunk;
-      target.write(chunk);
-    });
+    const forward = (stream, target) =>
+      stream.on('data', (chunk) => {
+        output += chunk;
+        if (!quiet) target.write(chunk);
+      });
     forward(child.stdout, process.stdout);
     forward(child.stderr, process.stderr);
     child.on('error', (error) => resolve({ code: 127, output: String(error) }));

@@ -8,7 +8,7 @@
 // Usage: node scripts/vscode-test/install.mjs [--force]
 // As a module: `await ensureInstalled()` returns the paths below.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -51,6 +51,17 @@ function withoutNpmVariables(env) {
   return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_/i.test(key)));
 }
 
+/** npm and node-gyp write hundreds of lines while building code-server's native modules: they go here, not to the test output. */
+const installLog = join(cacheDir, 'install.log');
+
+function tail(file, lines) {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no output)';
+  }
+}
+
 function log(message) {
   process.stderr.write(`[vscode-test install] ${message}\n`);
 }
@@ -76,9 +87,12 @@ function isComplete() {
  * that an interrupted install stops npm and its compilers too instead of leaving them writing into the cache.
  */
 function run(command, args, options) {
-  log(`$ ${command} ${args.join(' ')}`);
+  log(`$ ${command} ${args.join(' ')} (output in ${installLog})`);
+  mkdirSync(cacheDir, { recursive: true });
+  const out = openSync(installLog, 'a');
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', process.stderr, process.stderr], detached: true, ...options });
+    const child = spawn(command, args, { stdio: ['ignore', out, out], detached: true, ...options });
+    child.on('close', () => closeSync(out));
     const dropCleanup = onCleanup(`stop ${command}`, () => killProcessGroup(child.pid, 2000));
     child.on('error', (error) => {
       dropCleanup();
@@ -87,7 +101,7 @@ function run(command, args, options) {
     child.on('exit', (code, signal) => {
       dropCleanup();
       if (code === 0) resolvePromise();
-      else reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`));
+      else reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`}); its last lines:\n${tail(installLog, 40)}\nwhole output: ${installLog}`));
     });
   });
 }

@@ -1,11 +1,11 @@
 // Our LINE message schema (explicit_channel_message.LINE) against LINE's official OpenAPI file.
 import * as assert from 'node:assert/strict';
 import lineExplicitSchema from '../../schemas/line-explicit-message.schema.json';
-import { readShared } from '../unit/core/testSupport';
+import { readFixture } from '../unit/core/testSupport';
 import { parse as parseYaml } from 'yaml';
 import { type Flat, OpenApi, Ours, type Schema, asSchema } from './schemaWalk';
 
-const lineDoc = parseYaml(readShared('contracts', 'line-openapi', 'messaging-api.yml'));
+const lineDoc = parseYaml(readFixture('contracts', 'line-openapi', 'messaging-api.yml'));
 const line = OpenApi.fromDocument(lineDoc);
 const ours = new Ours(lineExplicitSchema as unknown as Schema);
 const def = (name: string): Schema => asSchema(asSchema(ours.root.definitions)[name]);

@@ -2,11 +2,11 @@
 // Sinch defines on the message objects must exist in our schema with a type our schema accepts.
 import * as assert from 'node:assert/strict';
 import sendMessageSchema from '../../schemas/send-message.schema.json';
-import { readShared } from '../unit/core/testSupport';
+import { readFixture } from '../unit/core/testSupport';
 import { parse as parseYaml } from 'yaml';
 import { OpenApi, Ours, type Schema, asSchema, typeAccepts } from './schemaWalk';
 
-const sinch = OpenApi.fromDocument(parseYaml(readShared('contracts', 'sinch-openapi-2023', 'conversation.yaml')));
+const sinch = OpenApi.fromDocument(parseYaml(readFixture('contracts', 'sinch-openapi-2023', 'conversation.yaml')));
 const ours = new Ours(sendMessageSchema as unknown as Schema);
 
 /** Where each Sinch component lives in our schema. */

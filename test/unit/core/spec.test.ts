@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { checkText } from '../../../src/core/check';
-import { assertClean, assertRangeConsistent, jsonBlocks, listDiagnostics, readShared } from './testSupport';
+import { assertClean, assertRangeConsistent, listDiagnostics, specExamples } from './testSupport';
 
 /** What a JSON block on the spec page is: only messages:send bodies are ours to check. */
 function kindOf(value: Record<string, unknown>): 'send' | 'credentials' | 'callback' {
@@ -9,13 +9,12 @@ function kindOf(value: Record<string, unknown>): 'send' | 'credentials' | 'callb
   return 'callback';
 }
 
-describe('payloads of the spec page (sinch-line-channel.txt)', () => {
-  const page = readShared('spec', 'sinch-line-channel.txt');
-  const blocks = jsonBlocks(page);
+describe('payloads of the spec page (test/fixtures/spec)', () => {
+  const blocks = specExamples();
 
   it('has the 13 JSON examples we expect, each valid JSON', () => {
-    assert.equal(blocks.length, 13, blocks.map((b) => `line ${b.line}`).join(', '));
-    for (const b of blocks) assert.doesNotThrow(() => JSON.parse(b.text), `block at line ${b.line}`);
+    assert.equal(blocks.length, 13, blocks.map((b) => b.name).join(', '));
+    for (const b of blocks) assert.doesNotThrow(() => JSON.parse(b.text), b.name);
   });
 
   it('classifies them: one credentials snippet (skipped), one messages:send body, eleven callbacks', () => {
@@ -48,7 +47,7 @@ describe('payloads of the spec page (sinch-line-channel.txt)', () => {
       for (const d of result.diagnostics) assertRangeConsistent(b.text, d);
       if (kindOf(JSON.parse(b.text) as Record<string, unknown>) !== 'send') {
         // A callback is not a messages:send body: at the very least something is missing.
-        assert.ok(result.diagnostics.length > 0, `block at line ${b.line}:\n${listDiagnostics(result.diagnostics)}`);
+        assert.ok(result.diagnostics.length > 0, `${b.name}:\n${listDiagnostics(result.diagnostics)}`);
       }
     }
   });

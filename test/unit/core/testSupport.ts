@@ -1,6 +1,6 @@
 // Helpers shared by the core, rule and contract tests. Imports src/core only.
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { type CheckOptions, type CheckResult, checkText } from '../../../src/core/check';
 import type { Diagnostic, Severity } from '../../../src/core/diagnostic';
@@ -17,13 +17,21 @@ export function repoRoot(): string {
   }
 }
 
-/** The shared folder next to the checkout (spec page, contracts). */
-export function sharedPath(...segments: string[]): string {
-  return path.resolve(repoRoot(), '..', 'shared', ...segments);
+/** A file under test/fixtures: the vendored contracts and the spec page's examples live there, inside the repository. */
+export function fixturePath(...segments: string[]): string {
+  return path.join(repoRoot(), 'test', 'fixtures', ...segments);
 }
 
-export function readShared(...segments: string[]): string {
-  return readFileSync(sharedPath(...segments), 'utf8');
+export function readFixture(...segments: string[]): string {
+  return readFileSync(fixturePath(...segments), 'utf8');
+}
+
+/** The spec page's JSON examples (test/fixtures/spec), in page order. */
+export function specExamples(): { name: string; text: string }[] {
+  return readdirSync(fixturePath('spec'))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((name) => ({ name, text: readFixture('spec', name) }));
 }
 
 /** A complete messages:send body around `message`, pretty-printed as people write it. */
@@ -127,36 +135,3 @@ export function assertUnderlinesString(result: CheckResult, d: Diagnostic, key: 
 
 export const repeat = (s: string, n: number): string => s.repeat(n);
 
-/**
- * The JSON blocks of a text page such as the spec: each starts on a line that is just "{" and ends where its braces
- * balance (strings and escapes respected). Returns each block's text and the 1-based line it starts on.
- */
-export function jsonBlocks(page: string): { text: string; line: number }[] {
-  const blocks: { text: string; line: number; end: number }[] = [];
-  const lineStarts = [0];
-  for (let i = 0; i < page.length; i++) if (page[i] === '\n') lineStarts.push(i + 1);
-  for (let l = 0; l < lineStarts.length; l++) {
-    const start = lineStarts[l]!;
-    const lineEnd = page.indexOf('\n', start);
-    if (page.slice(start, lineEnd < 0 ? undefined : lineEnd).trim() !== '{') continue;
-    if (blocks.length > 0 && start < blocks[blocks.length - 1]!.end) continue;
-    let depth = 0;
-    let inString = false;
-    for (let i = start; i < page.length; i++) {
-      const c = page[i];
-      if (inString) {
-        if (c === '\\') i++;
-        else if (c === '"') inString = false;
-      } else if (c === '"') inString = true;
-      else if (c === '{' || c === '[') depth++;
-      else if (c === '}' || c === ']') {
-        depth--;
-        if (depth === 0) {
-          blocks.push({ text: page.slice(start, i + 1), line: l + 1, end: i + 1 });
-          break;
-        }
-      }
-    }
-  }
-  return blocks.map(({ text: t, line }) => ({ text: t, line }));
-}

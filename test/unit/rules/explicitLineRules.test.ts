@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Diagnostic } from '../../../src/core/diagnostic';
 import { LineIndex } from '../../../src/core/json/lineIndex';
-import { assertClean, assertRangeConsistent, assertSeverity, check, jsonBlocks, listDiagnostics, only, readShared, text, underlined } from '../core/testSupport';
+import { assertClean, assertRangeConsistent, assertSeverity, check, listDiagnostics, only, specExamples, text, underlined } from '../core/testSupport';
 
 const pointer = '/message/explicit_channel_message/LINE';
 /** A payload whose explicit_channel_message.LINE holds `inner` (an object is serialized to a JSON string). */
@@ -37,7 +37,7 @@ function assertInsideTheString(source: string, d: Diagnostic): void {
 describe('explicit_channel_message.LINE', () => {
   describe('the spec page sticker payload', () => {
     it('passes with no diagnostic, as written on the spec page', () => {
-      const blocks = jsonBlocks(readShared('spec', 'sinch-line-channel.txt')).filter((b) => b.text.includes('"explicit_channel_message"'));
+      const blocks = specExamples().filter((b) => b.text.includes('"explicit_channel_message"'));
       assert.equal(blocks.length, 1, 'the sticker payload is on the spec page');
       const sourceText = blocks[0]!.text;
       assert.match(sourceText, /"packageId\\": \\"446\\"/);
