@@ -7,3 +7,24 @@ export function readConfiguration(): Settings {
   const config = vscode.workspace.getConfiguration(configSection);
   return parseSettings((key) => config.get(key));
 }
+
+/** The one settings path: the typed settings now, and an event when they change. */
+export class SettingsStore implements vscode.Disposable {
+  #current = readConfiguration();
+  readonly #onDidChange = new vscode.EventEmitter<Settings>();
+  readonly onDidChange = this.#onDidChange.event;
+  readonly #listener = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (!e.affectsConfiguration(configSection) && !e.affectsConfiguration('json.validate')) return;
+    this.#current = readConfiguration();
+    this.#onDidChange.fire(this.#current);
+  });
+
+  get current(): Settings {
+    return this.#current;
+  }
+
+  dispose(): void {
+    this.#listener.dispose();
+    this.#onDidChange.dispose();
+  }
+}

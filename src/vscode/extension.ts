@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { configSection, readConfiguration } from './config';
+import { SettingsStore } from './config';
 import { DiagnosticsManager } from './diagnostics';
 import { LimitHints } from './limitHints';
 import { MediaPreflight } from './mediaPreflight';
@@ -10,16 +10,29 @@ import { QuickFixProvider } from './quickFixes';
 import { checkWorkspace, checkWorkspaceCommandId } from './commands/checkWorkspace';
 import { type NewPayloadArgs, newPayload, newPayloadCommandId } from './commands/newPayload';
 import { recheckMedia, recheckMediaCommandId } from './commands/recheckMedia';
+import { SentMessagesStore } from './history/sentMessagesStore';
+import { Secrets } from './secrets';
+import type { Services } from './services';
 
 /** Wires the pieces together; the behaviour lives in the classes it creates. */
 export function activate(context: vscode.ExtensionContext) {
   const log = vscode.window.createOutputChannel('Conversation API LINE', { log: true });
-  let settings = readConfiguration();
+  const settingsStore = new SettingsStore();
+  let settings = settingsStore.current;
   const payloads = new PayloadDocuments(settings);
   const diagnostics = new DiagnosticsManager(payloads, log);
   const limitHints = new LimitHints(diagnostics, settings);
   const media = new MediaPreflight(diagnostics, settings, log);
   diagnostics.asyncFindings = media;
+  const services: Services = {
+    context,
+    log,
+    settings: settingsStore,
+    secrets: new Secrets(context.secrets),
+    sentMessages: new SentMessagesStore(context.workspaceState),
+    payloads,
+    diagnostics,
+  };
 
   const updateActiveContext = () => {
     const document = vscode.window.activeTextEditor?.document;
@@ -28,6 +41,9 @@ export function activate(context: vscode.ExtensionContext) {
 
   context.subscriptions.push(
     log,
+    settingsStore,
+    services.secrets,
+    services.sentMessages,
     diagnostics,
     limitHints,
     media,
@@ -48,9 +64,8 @@ export function activate(context: vscode.ExtensionContext) {
     vscode.commands.registerCommand('convapiLine.showLog', () => log.show()),
     vscode.commands.registerCommand(recheckMediaCommandId, () => recheckMedia(diagnostics, media, settings)),
     vscode.window.onDidChangeActiveTextEditor(updateActiveContext),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration(configSection) && !e.affectsConfiguration('json.validate')) return;
-      settings = readConfiguration();
+    settingsStore.onDidChange((changed) => {
+      settings = changed;
       payloads.update(settings);
       limitHints.update(settings);
       media.update(settings);
