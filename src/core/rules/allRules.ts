@@ -6,6 +6,7 @@ import { lengthRules } from './lengthRules';
 import { mediaRules } from './mediaRules';
 import { messageShapeRules } from './messageShapeRules';
 import type { Rule } from './ruleContext';
+import { ttlRules } from './ttlRules';
 
 export const allRules: readonly Rule[] = [
   messageShapeRules,
@@ -15,4 +16,5 @@ export const allRules: readonly Rule[] = [
   mediaRules,
   channelPropertyRules,
   explicitLineRules,
+  ttlRules,
 ];

@@ -1,5 +1,5 @@
 import { childPointer } from '../json/pointer';
-import { isObject, messageKindLabels, messageKinds, nativeOnLine } from '../payload/messageKinds';
+import { type MessageKind, isObject, messageKindLabels, messageKinds, nativeOnLine } from '../payload/messageKinds';
 import { hasPlaceholder } from '../payload/placeholders';
 import type { Rule } from './ruleContext';
 
@@ -39,7 +39,7 @@ export const messageShapeRules: Rule = (ctx) => {
           severity: 'information',
           pointer: childPointer('/message', kind),
           span: 'key',
-          message: `LINE has no ${messageKindLabels[kind]}: the Conversation API transcodes it into text and buttons, so it will not look as designed.`,
+          message: transcodedMessage(kind),
         });
       }
     }
@@ -68,3 +68,11 @@ export const messageShapeRules: Rule = (ctx) => {
     ctx.report({ code: 'channel-priority.no-line', severity: 'warning', pointer: '/channel_priority_order', message: 'channel_priority_order does not include LINE: this message will not go to LINE.' });
   }
 };
+
+/** What the Conversation API really does with a kind LINE has no native form for. */
+function transcodedMessage(kind: MessageKind): string {
+  if (kind === 'template_message') {
+    return 'A template message is resolved by the Conversation API to the message stored in its template store (for the version and language given), and that message is sent to LINE: drawn natively if LINE has its type (text, media, choice, card, carousel, location), transcoded otherwise. Its content is not checked here; check the stored message itself.';
+  }
+  return `LINE has no ${messageKindLabels[kind]}: the Conversation API transcodes it into text and buttons, so it will not look as designed.`;
+}

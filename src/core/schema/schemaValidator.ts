@@ -63,6 +63,12 @@ function describeErrors(errors: ErrorObject[]): SchemaProblem[] {
 }
 
 function describeAlternatives(alt: ErrorObject, branches: ErrorObject[]): SchemaProblem {
+  // `anyOf: [{required: [a]}, {required: [b]}]`: one of several properties must be there.
+  const missing = branches.filter((b) => b.keyword === 'required' && b.instancePath === alt.instancePath).map((b) => String(b.params.missingProperty));
+  if (missing.length > 0 && missing.length === branches.length) {
+    const names = missing.map((m) => `"${m}"`).join(' or ');
+    return { pointer: alt.instancePath, code: 'schema.required', severity: 'error', span: 'value', message: `${alt.instancePath === '' ? 'The payload' : where(alt.instancePath)} needs ${names}.` };
+  }
   const enumBranch = branches.find((b) => b.keyword === 'enum' && b.instancePath === alt.instancePath);
   const placeholderBranch = branches.some((b) => b.keyword === 'pattern' && /\\\{\\\{/.test(String(b.params.pattern)));
   if (enumBranch) {

@@ -10,7 +10,7 @@ export const choices = {
   url: (title: string, url = 'https://shop.example.com/sale') => ({ url_message: { title, url } }),
   call: (title: string, phone = '+15551234567') => ({ call_message: { title, phone_number: phone } }),
   location: (title: string) => ({ location_message: { title, label: 'Shibuya, Tokyo', coordinates: { latitude: 35.658, longitude: 139.7016 } } }),
-  calendar: (title: string) => ({ calendar_message: { title, event_start: '2025-01-01T10:00:00Z' } }),
+  calendar: (title: string) => ({ calendar_message: { title, event_start: '2025-01-01T10:00:00Z', event_end: '2025-01-01T11:00:00Z', event_title: title, fallback_url: 'https://example.com/event.ics' } }),
 };
 
 export function card(overrides: Record<string, unknown> = {}) {

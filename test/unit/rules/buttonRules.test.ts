@@ -106,7 +106,7 @@ describe('choice kinds', () => {
     it(`warns that LINE has no button for ${kind}, on its key`, () => {
       const choice =
         kind === 'calendar_message'
-          ? { calendar_message: { title: 'Add', event_start: '2030-01-01T10:00:00Z', event_end: '2030-01-01T11:00:00Z', event_title: 'Meet' } }
+          ? { calendar_message: { title: 'Add', event_start: '2030-01-01T10:00:00Z', event_end: '2030-01-01T11:00:00Z', event_title: 'Meet', fallback_url: 'https://example.com/meet.ics' } }
           : { share_location_message: { title: 'Share', fallback_url: 'https://example.com' } };
       for (const container of ['choice', 'card', 'carousel'] as const) {
         const message =
