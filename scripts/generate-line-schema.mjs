@@ -146,7 +146,6 @@ export const documented = {
   'QuickReply.*required': ['items'],
   'QuickReplyItem.type': { const: 'action' },
   'QuickReplyItem.*required': ['type', 'action'],
-  'Action.label': { maxLength: 20 },
   'PostbackAction.displayText': { maxLength: 300 },
   'PostbackAction.*required': ['data'],
   'MessageAction.text': { minLength: 1, maxLength: 300 },

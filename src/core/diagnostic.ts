@@ -21,6 +21,11 @@ export interface Diagnostic {
   message: string;
   /** RFC 6901 JSON pointer of the offending value ('' for the whole document). */
   pointer: string;
+  /**
+   * For a finding inside a JSON document embedded in a string value (explicit_channel_message.LINE): the pointer
+   * inside that document, e.g. /messages/0/contents. `pointer` stays at the string property.
+   */
+  innerPointer?: string;
   range: Range;
   offset: number;
   length: number;

@@ -14,6 +14,7 @@ export function placeFinding(document: JsonDocument, f: Finding): Diagnostic {
     offset: span.offset,
     length: span.length,
   };
+  if (f.innerPointer !== undefined) d.innerPointer = f.innerPointer;
   if (f.data) d.data = f.data;
   return d;
 }

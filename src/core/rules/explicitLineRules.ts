@@ -3,13 +3,16 @@ import { decodeStringLiteral } from '../json/stringLiteral';
 import { isObject } from '../payload/messageKinds';
 import { hasPlaceholder, withoutPlaceholders } from '../payload/placeholders';
 import { lineExplicitValidator } from '../schema/schemas';
+import { type InnerFinding, lineMessageRules } from './explicitLine';
 import type { Rule } from './ruleContext';
 
 const pointer = '/message/explicit_channel_message/LINE';
 
 /**
  * `explicit_channel_message.LINE` is LINE's own request body as a JSON string. It bypasses the Conversation API's
- * transcoding, so it is checked against LINE's contract, with problems underlined inside the string.
+ * transcoding, so it is checked against LINE's contract: the schema generated from LINE's OpenAPI file, then LINE's
+ * documented rules the file does not state (explicitLine/). Problems are underlined inside the string, keep
+ * `pointer` at the string property and carry the pointer inside the LINE body as `innerPointer`.
  */
 export const explicitLineRules: Rule = (ctx) => {
   const explicit = ctx.anatomy.message?.explicit_channel_message;
@@ -42,38 +45,28 @@ export const explicitLineRules: Rule = (ctx) => {
     });
     return;
   }
-  for (const problem of lineExplicitValidator().check(inner.value)) {
-    const span = inner.spanOf(problem.pointer, problem.span);
-    // LINE's reference limits action labels to 20 characters but its OpenAPI file does not: as for the buttons of
-    // card and choice messages (button.label.long), a longer label is a warning (FACTS.md), not an error.
-    const labelTooLong = problem.code === 'schema.max-length' && /\/label$/.test(problem.pointer);
+  const report = (f: InnerFinding) => {
+    const span = inner.spanOf(f.pointer, f.span);
     ctx.report({
-      code: problem.code.replace(/^schema\./, 'explicit.line.'),
-      severity: labelTooLong ? 'warning' : problem.severity,
+      code: f.code,
+      severity: f.severity,
       pointer,
+      innerPointer: f.pointer,
       at: toOuter(span.offset, span.length),
-      message: `LINE message ${describeInner(problem.pointer)}: ${problem.message}`,
-      data: { innerPointer: problem.pointer },
+      message: `LINE ${describeInner(f.pointer)}: ${f.message}`,
+      data: { ...f.data, innerPointer: f.pointer },
     });
+  };
+  for (const problem of lineExplicitValidator().check(inner.value)) {
+    report({ ...problem, code: problem.code.replace(/^schema\./, 'explicit.line.') });
   }
-  if (isObject(inner.value) && Array.isArray(inner.value.messages)) {
-    inner.value.messages.forEach((m, i) => {
-      if (isObject(m) && m.type === 'flex') {
-        const span = inner.spanOf(`/messages/${i}`);
-        ctx.report({
-          code: 'explicit.line.flex-unchecked',
-          severity: 'information',
-          pointer,
-          at: toOuter(span.offset, Math.min(span.length, 1)),
-          message: `LINE message ${i + 1} is a Flex Message: it is sent as is, and its contents are not checked here.`,
-        });
-      }
-    });
-  }
+  if (!isObject(inner.value)) return;
+  for (const rule of lineMessageRules) rule(inner.value, report);
 };
 
-function describeInner(innerPointer: string): string {
+/** "message 2 at /messages/1/template/text": the message's number for people, the inner pointer for the exact place. */
+export function describeInner(innerPointer: string): string {
   const match = /^\/messages\/(\d+)(.*)$/.exec(innerPointer);
-  if (!match) return innerPointer === '' ? 'body' : `body ${innerPointer}`;
-  return `${Number(match[1]) + 1}${match[2] ? ` (${match[2]!.slice(1)})` : ''}`;
+  if (!match) return innerPointer === '' ? 'body' : `body at ${innerPointer}`;
+  return `message ${Number(match[1]) + 1} at ${innerPointer}`;
 }

@@ -7,6 +7,8 @@ export interface Finding {
   severity: Severity;
   message: string;
   pointer: string;
+  /** The pointer inside a JSON document held by the string at `pointer` (see Diagnostic.innerPointer). */
+  innerPointer?: string;
   /** Which part of the pointed-at property to underline; defaults to the value. */
   span?: 'value' | 'key';
   /** An exact span in the text, when the finding sits inside a value (a JSON string holding JSON). */

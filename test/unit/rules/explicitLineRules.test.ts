@@ -200,11 +200,11 @@ describe('explicit_channel_message.LINE', () => {
       only(check(explicit('"sticker"')), 'explicit.line.type');
     });
 
-    it('a flex message is accepted with an information that it is not checked', () => {
-      const result = check(explicit({ messages: [{ type: 'flex', altText: 'Menu', contents: { type: 'bubble' } }] }));
-      const d = only(result, 'explicit.line.flex-unchecked');
-      assertSeverity(d, 'information');
-      assert.equal(result.diagnostics.length, 1, listDiagnostics(result.diagnostics));
+    it('a flex message is checked: a minimal bubble passes, a bubble with a bad box is caught inside it', () => {
+      assertClean(check(explicit({ messages: [{ type: 'flex', altText: 'Menu', contents: { type: 'bubble' } }] })));
+      const result = check(explicit({ messages: [{ type: 'flex', altText: 'Menu', contents: { type: 'bubble', body: { type: 'box', layout: 'diagonal', contents: [] } } }] }));
+      const d = only(result, 'explicit.line.enum');
+      assert.equal(d.innerPointer, '/messages/0/contents/body/layout');
     });
 
     it('each other LINE message type passes when complete', () => {
@@ -246,9 +246,11 @@ describe('explicit_channel_message.LINE', () => {
         messages: [{ type: 'template', altText: 'a', template: { type: 'buttons', text: 'Pick', actions: [{ type: 'message', label, text: 'ok' }] } }],
       });
       assertClean(check(explicit(template('x'.repeat(20)))));
-      const d = only(check(explicit(template('x'.repeat(21)))), 'explicit.line.max-length');
+      const d = only(check(explicit(template('x'.repeat(21)))), 'explicit.line.action.label-long');
       assertSeverity(d, 'warning');
-      assert.equal(d.data?.innerPointer, '/messages/0/template/actions/0/label');
+      assert.equal(d.innerPointer, '/messages/0/template/actions/0/label');
+      assert.equal(d.pointer, '/message/explicit_channel_message/LINE');
+      assert.match(d.message, /\/messages\/0\/template\/actions\/0\/label/);
     });
 
     it('postback data over 300 is an error, a postback without data too', () => {
