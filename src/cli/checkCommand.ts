@@ -13,6 +13,7 @@ Checks Conversation API payload files against LINE's rules. Directories are sear
 
 Options:
   --json               print {"files":[{"file","diagnostics":[…]}]} on stdout instead of compiler-style lines
+                       (a finding inside explicit_channel_message.LINE adds "innerPointer", its place in the string)
   --media              also fetch each media URL's headers (HEAD and at most 64 KB of an image) and check the
                        real file: reachable, content type, size, image width and aspect ratio, TLS 1.2+
   --media-timeout MS   timeout of one media request (default 5000)
@@ -89,7 +90,15 @@ async function withMedia(checked: { file: string; diagnostics: Diagnostic[]; res
 export function formatJson(reports: FileReport[]): string {
   const files = reports.map((r) => ({
     file: r.file,
-    diagnostics: r.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, pointer: d.pointer, range: d.range })),
+    diagnostics: r.diagnostics.map((d) => ({
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+      pointer: d.pointer,
+      // Only for findings inside an embedded JSON string (explicit_channel_message.LINE).
+      ...(d.innerPointer !== undefined ? { innerPointer: d.innerPointer } : {}),
+      range: d.range,
+    })),
   }));
   return JSON.stringify({ files }) + '\n';
 }
