@@ -1,226 +1,178 @@
-// Our LINE message schema (explicit_channel_message.LINE) against LINE's official OpenAPI file.
+// schemas/line-explicit-message.schema.json (explicit_channel_message.LINE) against LINE's official OpenAPI file:
+// the checked-in schema is what scripts/generate-line-schema.mjs generates from the vendored file (drift test), and
+// every component of the file reachable from PushMessageRequest agrees with its definition (contract test).
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import lineExplicitSchema from '../../schemas/line-explicit-message.schema.json';
-import { readFixture } from '../unit/core/testSupport';
+import { documented, filledBySinch, generateLineSchema, rootComponent, serialize } from '../../scripts/line-schema-generator.mjs';
+import { readFixture, repoRoot } from '../unit/core/testSupport';
 import { parse as parseYaml } from 'yaml';
-import { type Flat, OpenApi, Ours, type Schema, asSchema } from './schemaWalk';
+import { OpenApi, Ours, type Schema, asSchema } from './schemaWalk';
 
-const lineDoc = parseYaml(readFixture('contracts', 'line-openapi', 'messaging-api.yml'));
+const lineText = readFixture('contracts', 'line-openapi', 'messaging-api.yml');
+const lineDoc = parseYaml(lineText);
 const line = OpenApi.fromDocument(lineDoc);
-const ours = new Ours(lineExplicitSchema as unknown as Schema);
-const def = (name: string): Schema => asSchema(asSchema(ours.root.definitions)[name]);
+const schemaFile = `${repoRoot()}/schemas/line-explicit-message.schema.json`;
 
-/**
- * Where LINE's file only types a property as a string but defines its allowed values in a separate component
- * (its descriptions say so), compare our enum with that component.
- */
-const enumHints: Record<string, string> = {
-  'ButtonsTemplate.imageAspectRatio': 'TemplateImageAspectRatio',
-  'ButtonsTemplate.imageSize': 'TemplateImageSize',
-  'CarouselTemplate.imageAspectRatio': 'TemplateImageAspectRatio',
-  'CarouselTemplate.imageSize': 'TemplateImageSize',
-};
+/** Components reachable from PushMessageRequest through properties, items, additionalProperties, allOf, mappings. */
+function reachable(api: OpenApi): Set<string> {
+  const found = new Set<string>();
+  const visit = (schema: unknown): void => {
+    if (Array.isArray(schema)) return schema.forEach(visit);
+    if (!schema || typeof schema !== 'object') return;
+    const s = schema as Schema;
+    const name = api.refName(s);
+    if (name) {
+      if (found.has(name)) return;
+      found.add(name);
+      visit(api.component(name));
+      return;
+    }
+    for (const [key, value] of Object.entries(s)) {
+      if (key === 'discriminator') for (const target of Object.values(asSchema(asSchema(value).mapping))) visit({ $ref: target });
+      else if (key !== 'description' && key !== 'example') visit(value);
+    }
+  };
+  visit({ $ref: `#/components/schemas/${rootComponent}` });
+  return found;
+}
 
-/**
- * Fields LINE requires that the Conversation API fills in itself, so our schema rightly does not require them.
- * Each entry says why.
- */
-const requiredBySinch: Record<string, string> = {
-  'PushMessageRequest.to': 'the Conversation API sets the recipient from the message recipient',
-};
-
-/**
- * Compares one of our object schemas with a LINE component: LINE's required ⊆ ours, our properties ⊆ LINE's
- * with the same JSON type, equal enums where both have one, equal maxLength/maxItems where LINE has one.
- * Recurses into nested objects, arrays and polymorphic (discriminated) schemas. Returns problems naming the field.
- */
-/** Every field label compared, so a test can prove the walk reaches deep fields. */
-const visited = new Set<string>();
-
-function compare(o: Ours, oursFlat: Flat, lineSchema: Schema, label: string, component: string, problems: string[], seen = new Set<string>()): void {
-  const key = `${label}|${component}`;
-  if (seen.has(key)) return;
-  seen.add(key);
-  const lineFlat = line.flatten(lineSchema);
-
-  for (const r of lineFlat.required) {
-    if (!oursFlat.required.has(r) && !requiredBySinch[`${component}.${r}`]) problems.push(`${label}.${r}: LINE (${component}) requires it, our schema does not`);
-  }
-  for (const [name, ourProp] of Object.entries(oursFlat.properties)) {
-    const field = `${label}.${name}`;
-    visited.add(field);
-    const lineProp = lineFlat.properties[name];
-    if (!lineProp) {
-      problems.push(`${field}: not a property of LINE's ${component}`);
+/** Every disagreement between a generated schema and the OpenAPI file, by component and field. */
+function disagreements(schema: unknown, api: OpenApi): string[] {
+  const ours = new Ours(schema as Schema);
+  const definitions = asSchema((schema as Schema).definitions);
+  const problems: string[] = [];
+  for (const name of reachable(api)) {
+    const component = api.component(name);
+    const ourDef = name === rootComponent ? (schema as Schema) : asSchema(definitions[name]);
+    if (Object.keys(ourDef).length === 0) {
+      // Plain typed components are inlined where they are used (NotificationDisabled: a boolean).
+      if (typeof component.type === 'string' && component.type !== 'object' && !component.enum) continue;
+      problems.push(`${name}: no definition`);
       continue;
     }
-    const lineType = line.typeOf(lineProp);
-    const ourTypes = o.typesOf(ourProp);
-    if (!lineType) problems.push(`${field}: LINE's ${component} gives it no type`);
-    else if (ourTypes.size !== 1 || !ourTypes.has(lineType)) {
-      problems.push(`${field}: our type ${[...ourTypes].join('|') || '(none)'} differs from LINE's ${lineType}`);
+    if (Array.isArray(component.enum)) {
+      if (JSON.stringify(ourDef.enum) !== JSON.stringify(component.enum)) problems.push(`${name}: enum ${JSON.stringify(ourDef.enum)} differs from ${JSON.stringify(component.enum)}`);
+      continue;
     }
-
-    const hint = enumHints[`${component}.${name}`];
-    const lineEnum = line.enumOf(lineProp) ?? (hint ? line.enumOf(line.component(hint)) : undefined);
-    const ourEnum = o.enumOf(ourProp) ?? ('const' in o.resolve(ourProp) ? [o.resolve(ourProp).const] : undefined);
-    if (lineEnum && ourEnum && !sameSet(lineEnum, ourEnum)) {
-      problems.push(`${field}: our values ${JSON.stringify(ourEnum)} differ from LINE's ${JSON.stringify(lineEnum)}`);
-    }
-    if (lineEnum && !ourEnum) problems.push(`${field}: LINE limits it to ${JSON.stringify(lineEnum)}, our schema does not`);
-
-    const lineResolved = line.resolve(lineProp);
-    const ourResolved = o.resolve(ourProp);
-    for (const limit of ['maxLength', 'maxItems'] as const) {
-      if (typeof lineResolved[limit] === 'number' && ourResolved[limit] !== lineResolved[limit]) {
-        problems.push(`${field}: ${limit} ${String(ourResolved[limit] ?? '(none)')} differs from LINE's ${String(lineResolved[limit])}`);
+    const mapping = api.discriminator(component);
+    const flat = api.flatten(component);
+    if (mapping && !component.allOf) {
+      // A polymorphic base: our enum of its discriminator values, one branch per value to the mapped component.
+      const property = asSchema(component.discriminator).propertyName as string;
+      const ourValues = ours.enumOf(asSchema(asSchema(ourDef.properties)[property]));
+      if (JSON.stringify(ourValues) !== JSON.stringify(Object.keys(mapping))) problems.push(`${name}.${property}: values ${JSON.stringify(ourValues)} differ from ${JSON.stringify(Object.keys(mapping))}`);
+      for (const [value, target] of Object.entries(mapping)) {
+        const branch = ours.branch(ourDef, value, property);
+        if (branch?.$ref !== `#/definitions/${target}`) problems.push(`${name}<${value}>: branch ${JSON.stringify(branch)} is not ${target}`);
       }
-    }
-
-    // Nested objects and array items.
-    if (lineType === 'object') compareNested(o, ourProp, lineProp, field, problems, seen);
-    if (lineType === 'array' && ourResolved.items && lineResolved.items) compareNested(o, asSchema(ourResolved.items), asSchema(lineResolved.items), `${field}[]`, problems, seen);
-  }
-}
-
-function compareNested(o: Ours, ourProp: Schema, lineProp: Schema, field: string, problems: string[], seen: Set<string>): void {
-  const lineName = line.refName(lineProp) ?? '(inline)';
-  const mapping = line.discriminator(lineProp);
-  const ourResolved = o.resolve(ourProp);
-  if (mapping) {
-    comparePolymorphic(o, ourProp, lineProp, field, problems, seen);
-    return;
-  }
-  // We may leave a nested object open (quickReply: just "an object"): nothing to compare then.
-  if (!ourResolved.properties && !ourResolved.allOf) return;
-  compare(o, o.flatten(ourProp), lineProp, field, lineName, problems, seen);
-}
-
-/** Our `type` enum against LINE's discriminator, then each branch we define against LINE's component. */
-function comparePolymorphic(o: Ours, ourProp: Schema, lineProp: Schema, field: string, problems: string[], seen: Set<string>): void {
-  const mapping = line.discriminator(lineProp)!;
-  const ourResolved = o.resolve(ourProp);
-  const ourTypes = o.enumOf(asSchema(asSchema(ourResolved.properties).type));
-  if (!ourTypes) {
-    if (ourResolved.properties || ourResolved.allOf) problems.push(`${field}.type: LINE lists ${Object.keys(mapping).join(', ')}, our schema has no enum`);
-    return;
-  }
-  if (!sameSet(ourTypes, Object.keys(mapping))) problems.push(`${field}.type: our values ${JSON.stringify(ourTypes)} differ from LINE's ${JSON.stringify(Object.keys(mapping))}`);
-  for (const [value, component] of Object.entries(mapping)) {
-    if (!ourTypes.includes(value)) continue;
-    const branch = o.branch(ourResolved, value);
-    // A type we list without a branch is accepted as is (flex, imagemap…): only its common fields are checked.
-    const flat = o.flatten(ourResolved, value);
-    if (!branch) {
-      const base = line.flatten(lineProp);
-      for (const name of Object.keys(flat.properties)) if (!base.properties[name]) problems.push(`${field}<${value}>.${name}: not a common property of LINE's ${line.refName(lineProp)}`);
       continue;
     }
-    compare(o, flat, { $ref: `#/components/schemas/${component}` }, `${field}<${value}>`, component, problems, seen);
+    const mine = ours.flatten(ourDef);
+    const skip = name === rootComponent ? new Set(Object.keys(filledBySinch)) : new Set<string>();
+    for (const r of flat.required) if (!skip.has(r) && !mine.required.has(r)) problems.push(`${name}.${r}: LINE requires it, ours does not`);
+    for (const r of mine.required) {
+      if (!flat.required.has(r) && !asSchema(documented)[`${name}.*required`] && !isDiscriminatorOf(api, name, r)) problems.push(`${name}.${r}: ours requires it, LINE does not`);
+    }
+    for (const prop of Object.keys(flat.properties)) if (!skip.has(prop) && !mine.properties[prop]) problems.push(`${name}.${prop}: missing from ours`);
+    for (const prop of Object.keys(mine.properties)) if (!flat.properties[prop]) problems.push(`${name}.${prop}: not in LINE's ${name}`);
+    if (ourDef.additionalProperties !== false) problems.push(`${name}: ours is not closed`);
+    for (const [prop, lineProp] of Object.entries(flat.properties)) {
+      const ourProp = mine.properties[prop];
+      if (!ourProp || skip.has(prop)) continue;
+      const field = `${name}.${prop}`;
+      const lineType = api.typeOf(lineProp);
+      const ourTypes = ours.typesOf(ourProp);
+      if (lineType && !(ourTypes.size === 1 && ourTypes.has(lineType))) problems.push(`${field}: ours ${[...ourTypes].join('|')} differs from LINE's ${lineType}`);
+      const resolved = api.resolve(lineProp);
+      const ourResolved = ours.resolve(ourProp);
+      const lineEnum = Array.isArray(resolved.enum) ? resolved.enum : undefined;
+      if (lineEnum && JSON.stringify(ours.enumOf(ourProp)) !== JSON.stringify(lineEnum)) problems.push(`${field}: enum differs from LINE's ${JSON.stringify(lineEnum)}`);
+      for (const limit of ['maxLength', 'minLength', 'maxItems', 'minItems'] as const) {
+        if (typeof resolved[limit] === 'number' && ourResolved[limit] !== resolved[limit]) problems.push(`${field}: ${limit} ${String(ourResolved[limit])} differs from LINE's ${String(resolved[limit])}`);
+      }
+      const lineItems = asSchema(resolved.items);
+      const itemsRef = api.refName(lineItems);
+      if (itemsRef && asSchema(ourResolved.items).$ref !== `#/definitions/${itemsRef}`) problems.push(`${field}[]: items are not ${itemsRef}`);
+    }
   }
+  return problems;
 }
 
-function sameSet(a: readonly unknown[], b: readonly unknown[]): boolean {
-  const sa = new Set(a.map((v) => JSON.stringify(v)));
-  const sb = new Set(b.map((v) => JSON.stringify(v)));
-  return sa.size === sb.size && [...sa].every((v) => sb.has(v));
+function isDiscriminatorOf(api: OpenApi, name: string, property: string): boolean {
+  for (const part of (api.component(name).allOf as Schema[] | undefined) ?? []) {
+    const base = api.refName(part);
+    if (base && asSchema(api.component(base).discriminator).propertyName === property) return true;
+  }
+  return false;
 }
 
 describe('contract: LINE Messaging API OpenAPI (messaging-api.yml) vs schemas/line-explicit-message.schema.json', () => {
-  it('the OpenAPI file has the components we compare with', () => {
-    for (const name of ['PushMessageRequest', 'Message', 'TextMessage', 'StickerMessage', 'ImageMessage', 'VideoMessage', 'AudioMessage', 'LocationMessage', 'TemplateMessage', 'Template', 'ButtonsTemplate', 'ConfirmTemplate', 'CarouselTemplate', 'CarouselColumn', 'ImageCarouselTemplate', 'ImageCarouselColumn', 'Action', 'PostbackAction', 'MessageAction', 'URIAction', 'DatetimePickerAction', 'ClipboardAction', 'RichMenuSwitchAction', 'Sender', 'AltUri']) {
-      assert.ok(line.schemas[name], `messaging-api.yml has no ${name}`);
+  const generated = generateLineSchema(lineDoc);
+
+  it('the checked-in schema is exactly what the generator makes of the vendored OpenAPI file (no drift)', () => {
+    assert.equal(readFileSync(schemaFile, 'utf8'), serialize(generated), 'run: node scripts/generate-line-schema.mjs');
+  });
+
+  it('every component reachable from PushMessageRequest agrees with its definition', () => {
+    assert.deepEqual(disagreements(lineExplicitSchema, line), []);
+  });
+
+  it('covers every message type, template, Flex container and component, action, imagemap action, substitution', () => {
+    const defs = asSchema((lineExplicitSchema as Schema).definitions);
+    const names = reachable(line);
+    for (const base of ['Message', 'Template', 'FlexContainer', 'FlexComponent', 'Action', 'ImagemapAction', 'SubstitutionObject', 'MentionTarget', 'FlexBoxBackground']) {
+      for (const target of Object.values(line.discriminator(line.component(base))!)) {
+        assert.ok(names.has(target), `${target} reachable`);
+        assert.ok(defs[target], `${target} defined`);
+      }
     }
+    assert.deepEqual(Object.keys(line.discriminator(line.component('Message'))!).sort(), ['audio', 'coupon', 'flex', 'image', 'imagemap', 'location', 'sticker', 'template', 'text', 'textV2', 'video']);
+    for (const name of ['QuickReply', 'QuickReplyItem', 'Emoji', 'Sender', 'FlexBubble', 'FlexCarousel', 'FlexBox', 'AltUri', 'ImagemapVideo', 'CarouselColumn', 'ImageCarouselColumn']) assert.ok(defs[name], name);
   });
 
-  it("LINE's message types are exactly our message type enum", () => {
-    const ourTypes = ours.enumOf(asSchema(asSchema(def('message').properties).type))!;
-    assert.deepEqual([...ourTypes].sort(), Object.keys(line.discriminator(line.component('Message'))!).sort());
+  it('carries the limits of the OpenAPI file and LINE\'s documented ones', () => {
+    const defs = asSchema((lineExplicitSchema as Schema).definitions) as Record<string, Schema & { properties: Record<string, Schema> }>;
+    assert.equal(asSchema(defs.QuickReply!.properties.items).maxItems, 13);
+    assert.equal(asSchema(defs.QuickReplyItem!.properties.type).const, 'action');
+    assert.equal(asSchema(defs.FlexCarousel!.properties.contents).maxItems, 12);
+    assert.equal(asSchema(defs.ButtonsTemplate!.properties.actions).maxItems, 4);
+    assert.equal(asSchema(defs.CarouselColumn!.properties.actions).maxItems, 3);
+    assert.equal(asSchema(defs.PostbackAction!.properties.data).maxLength, 300);
+    assert.equal(asSchema(defs.Sender!.properties.name).maxLength, 20);
+    assert.equal(asSchema(defs.TextMessage!.properties.emojis).maxItems, 20);
+    assert.match(String(asSchema(defs.FlexBox!.properties.margin).pattern), /\|xxl\|/);
   });
 
-  it('the request body (messages, notificationDisabled, customAggregationUnits) agrees with PushMessageRequest', () => {
-    const problems: string[] = [];
-    const root = ours.flatten(ours.root);
-    // `messages` items are polymorphic: compared message by message below.
-    const { messages: _messages, ...rest } = root.properties;
-    compare(ours, { properties: rest, required: root.required }, line.component('PushMessageRequest'), 'body', 'PushMessageRequest', problems);
-    const messages = asSchema(root.properties.messages);
-    const lineMessages = line.flatten(line.component('PushMessageRequest')).properties.messages!;
-    assert.equal(messages.maxItems, lineMessages.maxItems, 'messages.maxItems');
-    assert.equal(messages.minItems, lineMessages.minItems, 'messages.minItems');
-    assert.deepEqual(problems, []);
+  it('the drift test fails when the OpenAPI file changes (self-test on a modified copy)', () => {
+    const changed = parseYaml(lineText) as { components: { schemas: Record<string, Schema & { allOf: Schema[]; required: string[] }> } };
+    changed.components.schemas.StickerMessage!.required = ['packageId'];
+    (asSchema(changed.components.schemas.StickerMessage!.allOf[1]!.properties) as Record<string, Schema>).stickerResourceType = { type: 'string' };
+    assert.notEqual(serialize(generateLineSchema(changed)), serialize(generated));
+    // And the contract comparison names what the stale schema lacks.
+    const problems = disagreements(lineExplicitSchema, OpenApi.fromDocument(changed as never));
+    assert.deepEqual(problems.sort(), ['StickerMessage.stickerId: ours requires it, LINE does not', 'StickerMessage.stickerResourceType: missing from ours']);
   });
 
-  const messageTypes: [string, string][] = [
-    ['text', 'TextMessage'],
-    ['sticker', 'StickerMessage'],
-    ['image', 'ImageMessage'],
-    ['video', 'VideoMessage'],
-    ['audio', 'AudioMessage'],
-    ['location', 'LocationMessage'],
-    ['template', 'TemplateMessage'],
-  ];
-  for (const [type, component] of messageTypes) {
-    it(`${type} message agrees with LINE's ${component} (required, types, enums, maxLength; nested objects too)`, () => {
-      assert.equal(line.discriminator(line.component('Message'))![type], component);
-      const branch = ours.branch(def('message'), type);
-      assert.ok(branch, `our message schema has no branch for type "${type}"`);
-      const problems: string[] = [];
-      compare(ours, ours.flatten(def('message'), type), line.component(component), type, component, problems);
-      assert.deepEqual(problems, []);
-    });
-  }
-
-  it('every template type and action type we define agrees with LINE (via the template message)', () => {
-    // Already covered through template → templateBody → actions; asserted separately so a failure is easy to find.
-    const problems: string[] = [];
-    comparePolymorphic(ours, def('templateBody'), { $ref: '#/components/schemas/Template' }, 'template', problems, new Set());
-    comparePolymorphic(ours, def('action'), { $ref: '#/components/schemas/Action' }, 'action', problems, new Set());
-    assert.deepEqual(problems, []);
-  });
-
-  it('postback data is limited to 300 in both, richmenuswitch alias to 32, clipboard text to 1000', () => {
-    const limit = (component: string, field: string) => line.flatten(line.component(component)).properties[field]!.maxLength;
-    const ourLimit = (type: string, field: string) => asSchema(ours.flatten(def('action'), type).properties[field]).maxLength;
-    assert.equal(limit('PostbackAction', 'data'), 300);
-    assert.equal(ourLimit('postback', 'data'), 300);
-    assert.equal(ourLimit('datetimepicker', 'data'), limit('DatetimePickerAction', 'data'));
-    assert.equal(ourLimit('richmenuswitch', 'richMenuAliasId'), limit('RichMenuSwitchAction', 'richMenuAliasId'));
-    assert.equal(ourLimit('clipboard', 'clipboardText'), limit('ClipboardAction', 'clipboardText'));
-  });
-
-  it('the walk reached nested fields: sender, template columns, actions, altUri', () => {
-    for (const field of [
-      'text.sender.name',
-      'image.sender.iconUrl',
-      'template.template<buttons>.actions[]<postback>.data',
-      'template.template<buttons>.defaultAction<uri>.altUri.desktop',
-      'template.template<carousel>.columns[].actions[]<message>.text',
-      'template.template<image_carousel>.columns[].action<datetimepicker>.mode',
-      'template.template<confirm>.actions[]<richmenuswitch>.richMenuAliasId',
-      'template.template<buttons>.imageAspectRatio',
-      'video.trackingId',
-      'audio.duration',
-      'location.latitude',
-    ]) {
-      assert.ok(visited.has(field), `${field} was not compared; compared: ${[...visited].filter((v) => v.startsWith(field.split('.')[0]!)).slice(0, 40).join(', ')}`);
-    }
-    assert.ok(visited.size > 100, `only ${visited.size} fields compared`);
-  });
-
-  it('the comparison itself catches a drift (self-test on a deliberately wrong copy)', () => {
-    const wrong = JSON.parse(JSON.stringify(lineExplicitSchema)) as { definitions: Record<string, Schema> };
-    const sticker = wrong.definitions.sticker as { required: string[]; properties: Record<string, Schema> };
+  it('the comparison itself catches a drifted schema (self-test on a deliberately wrong copy)', () => {
+    const wrong = JSON.parse(JSON.stringify(lineExplicitSchema)) as { definitions: Record<string, { required: string[]; properties: Record<string, Schema> }> };
+    const sticker = wrong.definitions.StickerMessage!;
     sticker.required = ['type', 'packageId'];
     sticker.properties.packageId = { type: 'integer' };
     sticker.properties.colour = { type: 'string' };
-    const drifted = new Ours(wrong as unknown as Schema);
-    const problems: string[] = [];
-    compare(drifted, drifted.flatten(asSchema(wrong.definitions.message), 'sticker'), line.component('StickerMessage'), 'sticker', 'StickerMessage', problems);
-    assert.deepEqual(problems.sort(), [
-      'sticker.colour: not a property of LINE\'s StickerMessage',
-      "sticker.packageId: our type integer differs from LINE's string",
-      'sticker.stickerId: LINE (StickerMessage) requires it, our schema does not',
+    wrong.definitions.QuickReply!.properties.items = { type: 'array', maxItems: 12, items: { $ref: '#/definitions/QuickReplyItem' } };
+    assert.notEqual(serialize(wrong), serialize(generated));
+    assert.deepEqual(disagreements(wrong, line).sort(), [
+      'QuickReply.items: maxItems 12 differs from LINE\'s 13',
+      'StickerMessage.colour: not in LINE\'s StickerMessage',
+      "StickerMessage.packageId: ours integer differs from LINE's string",
+      'StickerMessage.stickerId: LINE requires it, ours does not',
     ]);
+  });
+
+  it('the generator refuses a documented limit that matches no property (a renamed field in a new OpenAPI file)', () => {
+    const changed = parseYaml(lineText) as { components: { schemas: Record<string, Schema & { allOf: Schema[] }> } };
+    delete asSchema(changed.components.schemas.StickerMessage!.allOf[1]!.properties).packageId;
+    assert.throws(() => generateLineSchema(changed), /StickerMessage\.packageId/);
   });
 });
