@@ -196,7 +196,7 @@ function walk(schema: unknown): Walk {
 }
 
 const ruleSources = ['rules', 'line']
-  .flatMap((dir) => readdirSync(path.join(repoRoot(), 'src', 'core', dir)).map((f) => readFileSync(path.join(repoRoot(), 'src', 'core', dir, f), 'utf8')))
+  .flatMap((dir) => readdirSync(path.join(repoRoot(), 'src', 'core', dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(path.join(repoRoot(), 'src', 'core', dir, f), 'utf8')))
   .join('\n');
 
 describe('contract: @sinch/conversation request types (.d.ts) vs schemas/send-message.schema.json', () => {
