@@ -22,6 +22,8 @@ const httpsOrPlaceholder = '^(https://|\\s*\\{\\{)';
 const colorOrPlaceholder = '^(#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?|\\s*\\{\\{.*)$';
 const pixels = '[0-9]+(\\.[0-9]+)?px';
 const percent = '[0-9]+(\\.[0-9]+)?%';
+/** Flex aspect ratios, `{width}:{height}`: LINE's own examples use decimals ("1.51:1"). */
+const aspectRatio = '^[0-9]+(\\.[0-9]+)?:[0-9]+(\\.[0-9]+)?$';
 
 /**
  * A Flex property that takes one of the keywords of an enum component of the OpenAPI file, or a length
@@ -57,10 +59,7 @@ export const documented = {
   'ImagemapArea.width': { minimum: 1 },
   'ImagemapArea.height': { minimum: 1 },
   'MessageImagemapAction.text': { maxLength: 400 },
-  'MessageImagemapAction.label': { maxLength: 100 },
   'URIImagemapAction.linkUri': { maxLength: 1000 },
-  'URIImagemapAction.label': { maxLength: 100 },
-  'ClipboardImagemapAction.label': { maxLength: 100 },
   'ImagemapVideo.*required': ['originalContentUrl', 'previewImageUrl', 'area'],
   'ImagemapExternalLink.label': { maxLength: 30 },
   'ImagemapExternalLink.linkUri': { maxLength: 1000 },
@@ -111,16 +110,16 @@ export const documented = {
   'FlexImage.offsetBottom': keywordOr('FlexOffset', pixels, percent),
   'FlexImage.offsetStart': keywordOr('FlexOffset', pixels, percent),
   'FlexImage.offsetEnd': keywordOr('FlexOffset', pixels, percent),
-  'FlexImage.aspectRatio': { pattern: '^[1-9][0-9]{0,5}:[1-9][0-9]{0,5}$' },
+  'FlexImage.aspectRatio': { pattern: aspectRatio },
   'FlexImage.flex': { minimum: 0 },
-  'FlexVideo.aspectRatio': { pattern: '^[1-9][0-9]{0,5}:[1-9][0-9]{0,5}$' },
+  'FlexVideo.aspectRatio': { pattern: aspectRatio },
   'FlexIcon.size': keywordOr('FlexIconSize', pixels),
   'FlexIcon.margin': keywordOr('FlexMargin', pixels),
   'FlexIcon.offsetTop': keywordOr('FlexOffset', pixels, percent),
   'FlexIcon.offsetBottom': keywordOr('FlexOffset', pixels, percent),
   'FlexIcon.offsetStart': keywordOr('FlexOffset', pixels, percent),
   'FlexIcon.offsetEnd': keywordOr('FlexOffset', pixels, percent),
-  'FlexIcon.aspectRatio': { pattern: '^[1-9][0-9]{0,5}:[1-9][0-9]{0,5}$' },
+  'FlexIcon.aspectRatio': { pattern: aspectRatio },
   'FlexText.size': keywordOr('FlexTextFontSize', pixels),
   'FlexText.margin': keywordOr('FlexMargin', pixels),
   'FlexText.lineSpacing': keywordOr(undefined, pixels),
