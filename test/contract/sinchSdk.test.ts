@@ -258,6 +258,34 @@ describe('contract: @sinch/conversation request types (.d.ts) vs schemas/send-me
     }
   });
 
+  it('reads the SDK the way JSON sees it: open enums, nullable, never-fields of unions, Date as a string, index signatures', () => {
+    const field = (path: string): SdkField => {
+      let object: SdkType = sdkRoot;
+      let found: SdkField | undefined;
+      for (const name of path.split('.')) {
+        if (object.kind === 'array') object = object.items;
+        assert.equal(object.kind, 'object', `${path}: ${name} is not in an object`);
+        found = (object as SdkObject).fields.get(name);
+        assert.ok(found, `${path}: no ${name}`);
+        object = found.type;
+      }
+      return found!;
+    };
+    // `'NORMAL_PRIORITY' | 'HIGH_PRIORITY' | string`: the checker sees only string; the declaration keeps the values.
+    assert.deepEqual(field('queue').type, { kind: 'enum', values: ['NORMAL_PRIORITY', 'HIGH_PRIORITY'], open: true });
+    assert.deepEqual(field('message_content_type').type, { kind: 'enum', values: ['CONTENT_UNKNOWN', 'CONTENT_MARKETING', 'CONTENT_NOTIFICATION'], open: false });
+    assert.ok(field('message.agent').nullable && field('message.agent').optional);
+    assert.ok(!field('app_id').optional && !field('app_id').nullable);
+    // AppMessage is a union whose members mark the other kinds `?: never`: each kind is optional, none is required.
+    assert.ok(field('message.text_message').optional);
+    assert.equal(field('message.text_message.text').type.kind, 'string');
+    assert.deepEqual(field('message.choice_message.choices.calendar_message.event_start').type, { kind: 'string' });
+    assert.deepEqual(field('ttl').type, { kind: 'union', options: [{ kind: 'string' }, { kind: 'number' }] });
+    assert.deepEqual(field('conversation_metadata').type, { kind: 'any-object' });
+    const explicit = field('message.explicit_channel_message').type as SdkObject;
+    assert.deepEqual(explicit.index, { kind: 'string' });
+  });
+
   it('reads documented limits from the SDK\'s prose', () => {
     assert.equal(documentedLimit('Up to 128 characters long.'), 128);
     assert.equal(documentedLimit('The number of outer choices is limited to 3.'), 3);
