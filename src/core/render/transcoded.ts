@@ -3,7 +3,8 @@ import { type MessageKind, isObject, messageKindLabels } from '../payload/messag
 import type { BubbleView, TranscodedLine } from './lineView';
 
 /**
- * LINE has no list, contact card or template message: the Conversation API sends their content as text. The
+ * LINE has no list or contact card: the Conversation API sends their content as text (a template message becomes
+ * the message stored for it, shown here by its reference). The
  * exact wording is Sinch's and is not documented, so the preview shows the content LINE gets, line by line, and
  * says so.
  */
@@ -53,7 +54,7 @@ export function transcodedBubble(kind: MessageKind, body: Record<string, unknown
         if (typeof value === 'string') lines.push({ pointer: childPointer(childPointer(at, 'parameters'), key), value: `${key} = ${value}`, style: 'item' });
       }
     }
-    note = 'The Conversation API fills this template from its template store at send time, then sends it to LINE as text.';
+    note = 'The Conversation API resolves this template to the message stored in its template store at send time, and sends that message to LINE: drawn natively if LINE has its type, transcoded otherwise.';
   }
 
   if (lines.length === 0) lines.push({ pointer, value: `(an empty ${messageKindLabels[kind]})`, style: 'body' });
