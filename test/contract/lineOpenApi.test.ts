@@ -72,7 +72,8 @@ function disagreements(schema: unknown, api: OpenApi): string[] {
     const skip = name === rootComponent ? new Set(Object.keys(filledBySinch)) : new Set<string>();
     for (const r of flat.required) if (!skip.has(r) && !mine.required.has(r)) problems.push(`${name}.${r}: LINE requires it, ours does not`);
     for (const r of mine.required) {
-      if (!flat.required.has(r) && !asSchema(documented)[`${name}.*required`] && !isDiscriminatorOf(api, name, r)) problems.push(`${name}.${r}: ours requires it, LINE does not`);
+      const documentedRequired = (documented[`${name}.*required`] as string[] | undefined) ?? [];
+      if (!flat.required.has(r) && !documentedRequired.includes(r) && !isDiscriminatorOf(api, name, r)) problems.push(`${name}.${r}: ours requires it, LINE does not`);
     }
     for (const prop of Object.keys(flat.properties)) if (!skip.has(prop) && !mine.properties[prop]) problems.push(`${name}.${prop}: missing from ours`);
     for (const prop of Object.keys(mine.properties)) if (!flat.properties[prop]) problems.push(`${name}.${prop}: not in LINE's ${name}`);
