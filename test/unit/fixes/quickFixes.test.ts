@@ -155,7 +155,7 @@ describe('shortening prose a writer would accept', () => {
       'Summer sale: 20% off every LINE sticker,',
     ]);
     assert.equal(cards[2].description, 'only until Sunday Tap below.');
-    assert.deepEqual(cards.map((c) => c.description).filter((x, i) => i !== 2), ['Tap below.', 'Tap below.', 'Tap below.']);
+    assert.deepEqual(cards.map((c) => c.description).filter((_, i) => i !== 2), ['Tap below.', 'Tap below.', 'Tap below.']);
     assert.match(fixes[0]!.title, /^Trim at a word boundary: “…off every LINE sticker”$/);
     assert.match(fixes[2]!.title, /^Move “only until Sunday” into the description$/);
     assert.match(fixes[3]!.title, /^Trim to 40 characters$/);
