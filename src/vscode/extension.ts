@@ -16,9 +16,12 @@ import { SentMessagesStore } from './history/sentMessagesStore';
 import { Secrets } from './secrets';
 import type { Services } from './services';
 
+/** The one name users see: display name, command category, settings title, log. */
+export const productName = 'Sinch Conversation API LINE';
+
 /** Wires the pieces together; the behaviour lives in the classes it creates. */
 export function activate(context: vscode.ExtensionContext) {
-  const log = vscode.window.createOutputChannel('Conversation API LINE', { log: true });
+  const log = vscode.window.createOutputChannel(productName, { log: true });
   const settingsStore = new SettingsStore();
   let settings = settingsStore.current;
   const payloads = new PayloadDocuments(settings);

@@ -15,9 +15,32 @@ describe('package.json contributions', () => {
     for (const v of manifest.contributes.jsonValidation) assert.ok(existsSync(join(repo, v.url)), v.url);
   });
 
+  it('uses one product name, with Sinch in it, for the display name, commands, settings, view container and log', () => {
+    const name = manifest.displayName as string;
+    assert.match(name, /Sinch/);
+    assert.equal(manifest.contributes.configuration.title, name);
+    for (const container of manifest.contributes.viewsContainers.activitybar) assert.equal(container.title, name);
+    const extension = readFileSync(join(repo, 'src', 'vscode', 'extension.ts'), 'utf8');
+    assert.match(extension, new RegExp(`productName = '${name}'`));
+    assert.ok(manifest.keywords.includes('sinch'));
+    assert.ok(!manifest.categories.includes('Testing'));
+    // Snippets is a category only because the package contributes snippets.
+    assert.equal(manifest.categories.includes('Snippets'), (manifest.contributes.snippets ?? []).length > 0);
+  });
+
+  it('lists the payload-files setting first, and names no unit the label cannot show', () => {
+    const properties = manifest.contributes.configuration.properties as Record<string, { order?: number; deprecationMessage?: string }>;
+    const live = Object.entries(properties).filter(([, p]) => !p.deprecationMessage);
+    const ordered = [...live].sort(([, a], [, b]) => (a.order ?? 1e9) - (b.order ?? 1e9)).map(([key]) => key);
+    assert.equal(ordered[0], 'convapiLine.payloadFiles');
+    for (const [key, p] of live) assert.equal(typeof p.order, 'number', `${key} has an order`);
+    // VS Code makes the label from the key: "timeoutMs" would read "Timeout Ms".
+    assert.deepEqual(live.map(([key]) => key).filter((key) => /(Ms|Kb|Mb)$/.test(key)), []);
+  });
+
   it('puts every command in one category, in title case, and activates on nothing broader than JSON documents', () => {
     for (const c of manifest.contributes.commands as { command: string; title: string; category: string }[]) {
-      assert.equal(c.category, 'Conversation API LINE', c.command);
+      assert.equal(c.category, manifest.displayName, c.command);
       assert.match(c.command, /^convapiLine\./);
       for (const word of c.title.replace('…', '').split(' ')) {
         if (!['to', 'the', 'in', 'of', 'a'].includes(word)) assert.match(word, /^[A-Z]/, `${c.title}: "${word}" in title case`);
