@@ -40,6 +40,10 @@ export class PayloadFileWatcher extends Disposable {
         watcher.onDidDelete((uri) => this.#deleted(uri)),
       );
     }
+    // A folder removed at once (`rm -r`, a branch without it) may be reported as the folder alone, which no payload
+    // glob matches: deletions of anything are watched, and take along the findings of files under it.
+    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    this.#watchers.push(deletions, deletions.onDidDelete((uri) => this.#deleted(uri)));
   }
 
   /** Resolves once every change seen so far has been checked (for tests and the workspace check). */

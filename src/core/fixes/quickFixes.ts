@@ -62,8 +62,8 @@ function trimFix(d: Diagnostic, document: JsonDocument): Fix[] {
   const replaceWith = (text: string) => ({ offset: node.offset, length: node.length, newText: JSON.stringify(text) });
   const fixes: Fix[] = [];
   const exact = truncateToLimit(value, limit);
+  const atWord = prose.has(d.code) ? trimAtWordBoundary(value, limit) : undefined;
   if (prose.has(d.code)) {
-    const atWord = trimAtWordBoundary(value, limit);
     if (atWord !== undefined && atWord !== exact) {
       fixes.push({ title: `Trim at a word boundary: ${showEnd(atWord)}`, code: d.code, edits: [replaceWith(atWord)], isPreferred: false });
     }
@@ -73,6 +73,8 @@ function trimFix(d: Diagnostic, document: JsonDocument): Fix[] {
     }
     if (d.code === 'card.title.too-long' && atWord !== undefined) fixes.push(...moveOverflowToDescription(d, document, atWord, replaceWith));
   }
+  // The exact cut only differs from the word-boundary one by trailing spaces: nothing to choose between.
+  if (atWord !== undefined && atWord !== exact && atWord === exact.trimEnd()) return fixes;
   const cutsWord = exact.length < value.length && /[\p{L}\p{N}]/u.test(value[exact.length - 1] ?? '') && /[\p{L}\p{N}]/u.test(value[exact.length] ?? '');
   fixes.push({
     title: `Trim to ${limit} characters${prose.has(d.code) && cutsWord ? ` exactly: ${showEnd(exact)}` : ''}`,
@@ -90,7 +92,8 @@ function moveOverflowToDescription(d: Diagnostic, document: JsonDocument, head: 
   const title = document.nodeAt(d.pointer);
   if (!card || card.type !== 'object' || !title || typeof title.value !== 'string') return [];
   const overflow = overflowAfter(title.value, head);
-  if (overflow === '') return [];
+  // Words move; a lone "!" would only clutter the description.
+  if (!/[\p{L}\p{N}]/u.test(overflow)) return [];
   const descriptionNode = document.nodeAt(`${cardPointer}/description`);
   const description = descriptionNode?.type === 'string' && typeof descriptionNode.value === 'string' ? descriptionNode.value : undefined;
   if (descriptionNode && description === undefined) return [];

@@ -114,26 +114,9 @@ describe('Problems that never lie: files changed, moved and deleted on disk', fu
     assert.deepEqual(ours(extra), []);
   });
 
-  it('closing an editor falls back to the file on disk instead of clearing its problems', async () => {
-    const dir = folder('close');
-    const uri = vscode.Uri.file(path.join(dir, 'opened.line.json'));
-    fs.writeFileSync(uri.fsPath, payload(tooLong));
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    await waitFor('the open file\'s error', () => hasCode(uri, 'card.title.too-long'));
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-    await waitFor('the editor to close', () => !vscode.window.visibleTextEditors.some((e) => e.document === editor.document));
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    assert.ok(hasCode(uri, 'card.title.too-long'), `still in Problems after closing: ${JSON.stringify(codes(uri))}`);
-
-    // Unsaved edits are not the file: fixed in the editor, reverted on close, the saved error comes back.
-    const reopened = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    const text = reopened.document.getText();
-    const at = text.indexOf(tooLong);
-    await reopened.edit((e) => e.replace(new vscode.Range(reopened.document.positionAt(at), reopened.document.positionAt(at + tooLong.length)), 'Short'));
-    await waitFor('the unsaved fix to clear the error', () => !hasCode(uri, 'card.title.too-long'));
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await waitFor('the saved error to come back after closing without saving', () => hasCode(uri, 'card.title.too-long'));
-  });
+  // Closing an editor falls back to the file on disk: tested in the UI suite (test/ui/editor.test.ts), where a person
+  // opens and closes the file. A document opened through the API stays open in the extension host for minutes after
+  // its editor closes (VS Code keeps the extension's reference), so no close event would arrive here.
 
   it('follows a `git checkout` of another branch, and back', async () => {
     const dir = folder('repo');
