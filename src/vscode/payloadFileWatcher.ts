@@ -14,6 +14,7 @@ const settleMs = 300;
 export class PayloadFileWatcher extends Disposable {
   #watchers: vscode.Disposable[] = [];
   readonly #changed = new Map<string, vscode.Uri>();
+  readonly #createdFolders = new Map<string, vscode.Uri>();
   #timer: NodeJS.Timeout | undefined;
   #draining: Promise<void> = Promise.resolve();
 
@@ -40,10 +41,11 @@ export class PayloadFileWatcher extends Disposable {
         watcher.onDidDelete((uri) => this.#deleted(uri)),
       );
     }
-    // A folder removed at once (`rm -r`, a branch without it) may be reported as the folder alone, which no payload
-    // glob matches: deletions of anything are watched, and take along the findings of files under it.
-    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
-    this.#watchers.push(deletions, deletions.onDidDelete((uri) => this.#deleted(uri)));
+    // VS Code reports a folder created or removed at once (`rm -r`, a branch switch, an unzip) as the folder alone,
+    // which no payload glob matches: folders are watched too; a new one is searched, a removed one takes along the
+    // findings of the files under it.
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    this.#watchers.push(folders, folders.onDidCreate((uri) => this.#maybeFolder(uri)), folders.onDidDelete((uri) => this.#deleted(uri)));
   }
 
   /** Resolves once every change seen so far has been checked (for tests and the workspace check). */
@@ -54,10 +56,20 @@ export class PayloadFileWatcher extends Disposable {
   #queue(uri: vscode.Uri): void {
     if (isIgnored(uri) || !this.diagnostics.tracksFile(uri)) return;
     this.#changed.set(uri.toString(), uri);
+    this.#scheduleDrain();
+  }
+
+  #scheduleDrain(): void {
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
       this.#draining = this.#draining.then(() => this.#drain());
     }, settleMs);
+  }
+
+  #maybeFolder(uri: vscode.Uri): void {
+    if (isIgnored(uri) || !this.diagnostics.tracksFile(uri)) return;
+    this.#createdFolders.set(uri.toString(), uri);
+    this.#scheduleDrain();
   }
 
   #deleted(uri: vscode.Uri): void {
@@ -66,6 +78,9 @@ export class PayloadFileWatcher extends Disposable {
   }
 
   async #drain(): Promise<void> {
+    const folders = [...this.#createdFolders.values()];
+    this.#createdFolders.clear();
+    for (const uri of await this.#payloadFilesUnder(folders)) this.#changed.set(uri.toString(), uri);
     const uris = [...this.#changed.values()];
     this.#changed.clear();
     for (const uri of uris) {
@@ -77,6 +92,25 @@ export class PayloadFileWatcher extends Disposable {
       }
     }
     if (uris.length > 0) this.log.debug(`Re-checked ${uris.length} payload file(s) changed on disk`);
+  }
+
+  async #payloadFilesUnder(created: vscode.Uri[]): Promise<vscode.Uri[]> {
+    const folders: string[] = [];
+    for (const uri of created) {
+      try {
+        if ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) folders.push(`${uri.toString()}/`);
+      } catch {
+        // Gone again already.
+      }
+    }
+    if (folders.length === 0) return [];
+    const found: vscode.Uri[] = [];
+    for (const glob of this.payloads.searchGlobs) {
+      for (const uri of await vscode.workspace.findFiles(glob, '**/node_modules/**')) {
+        if (folders.some((f) => uri.toString().startsWith(f))) found.push(uri);
+      }
+    }
+    return found;
   }
 }
 

@@ -19,10 +19,18 @@ export async function recheckMedia(diagnostics: DiagnosticsManager, media: Media
     return undefined;
   }
   const name = vscode.workspace.asRelativePath(document.uri);
+  // Each request has its own timeout; this bounds the whole command, so a connection that never settles still ends
+  // with an answer for the person who asked.
+  const deadlineMs = settings.media.timeoutMs * 3;
   const report = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Checking the media of ${name}` },
-    () => media.recheck(document, result),
+    () => withDeadline(media.recheck(document, result), deadlineMs),
   );
+  if (!report) {
+    const seconds = Math.round(deadlineMs / 1000);
+    void vscode.window.showWarningMessage(`The media of ${name} got no answer within ${seconds} s: LINE may not reach the files either.`);
+    return undefined;
+  }
   const message = describeRecheck(name, report);
   const errors = report.findings.some((f) => f.severity === 'error');
   const show = errors ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
@@ -30,6 +38,12 @@ export async function recheckMedia(diagnostics: DiagnosticsManager, media: Media
     if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
   });
   return report;
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
 /** "Checked 3 media URLs of card.line.json: 1 error, 1 warning (media.too-large, media.aspect-ratio)." */

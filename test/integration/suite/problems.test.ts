@@ -114,6 +114,20 @@ describe('Problems that never lie: files changed, moved and deleted on disk', fu
     assert.deepEqual(ours(extra), []);
   });
 
+  it('a file created on disk, then opened and edited, shows the editor\'s text, not the disk\'s', async () => {
+    await checkWorkspace();
+    const dir = folder('opened-later');
+    const uri = vscode.Uri.file(path.join(dir, 'later.line.json'));
+    fs.writeFileSync(uri.fsPath, payload(tooLong));
+    await waitFor('the new file to be checked from disk', () => hasCode(uri, 'card.title.too-long'));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const at = editor.document.getText().indexOf(tooLong);
+    await editor.edit((e) => e.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + tooLong.length)), 'Short'));
+    await waitFor('the unsaved fix to clear the error', () => !hasCode(uri, 'card.title.too-long'));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.deepEqual(codes(uri), [], 'nothing from disk comes back over the open document');
+  });
+
   // Closing an editor falls back to the file on disk: tested in the UI suite (test/ui/editor.test.ts), where a person
   // opens and closes the file. A document opened through the API stays open in the extension host for minutes after
   // its editor closes (VS Code keeps the extension's reference), so no close event would arrive here.
