@@ -62,4 +62,23 @@ describe('package.json contributions', () => {
     assert.deepEqual([...read].filter((key) => !declared.has(key)), []);
     assert.deepEqual([...declared].filter((key) => !read.has(key)), [], 'no declared setting goes unread');
   });
+
+  it('ships the README\'s images inside the package, as relative paths that render offline', () => {
+    const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]!);
+    assert.ok(images.length >= 6, images.join(', '));
+    for (const image of images) {
+      assert.doesNotMatch(image, /^[a-z]+:/i, `${image} is package-relative`);
+      assert.ok(existsSync(join(repo, image)), `${image} exists`);
+    }
+    assert.match(manifest.scripts.package, /--no-rewrite-relative-links/, 'vsce must not turn them into repository URLs');
+    const ignore = readFileSync(join(repo, '.vscodeignore'), 'utf8').split('\n');
+    assert.ok(ignore.includes('!docs/*.png') && ignore.includes('!docs/rules.md'));
+    // The page opens for users: what it does first, development last.
+    const headings = [...readme.matchAll(/^## (.+)$/gm)].map((m) => m[1]!);
+    assert.equal(headings.at(-1), 'Development');
+    for (const placeholder of ['Send', 'Webhook listener', 'Simulate callbacks']) assert.ok(headings.includes(placeholder), placeholder);
+    assert.match(readme, /^### Get started walkthrough$/m);
+    assert.ok(existsSync(join(repo, 'CONTRIBUTING.md')));
+  });
 });
