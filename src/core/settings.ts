@@ -19,13 +19,15 @@ type Read = (key: string) => unknown;
 export function parseSettings(read: Read): Settings {
   const bool = (key: string, fallback: boolean) => (typeof read(key) === 'boolean' ? (read(key) as boolean) : fallback);
   const globs = read('payloadFiles');
-  const timeout = read('media.timeoutMs');
+  const validTimeout = (value: unknown) => (typeof value === 'number' && value >= 500 && value <= 60000 ? value : undefined);
+  // `media.timeoutMs` is the old name of `media.timeout`; a value set under it still counts.
+  const timeout = validTimeout(read('media.timeout')) ?? validTimeout(read('media.timeoutMs'));
   return {
     payloadFiles: Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [],
     inlayHints: bool('inlayHints.enabled', defaultSettings.inlayHints),
     media: {
       remoteChecks: bool('media.remoteChecks', defaultSettings.media.remoteChecks),
-      timeoutMs: typeof timeout === 'number' && timeout >= 500 && timeout <= 60000 ? timeout : defaultSettings.media.timeoutMs,
+      timeoutMs: timeout ?? defaultSettings.media.timeoutMs,
     },
   };
 }

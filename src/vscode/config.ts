@@ -5,7 +5,15 @@ export const configSection = 'convapiLine';
 
 export function readConfiguration(): Settings {
   const config = vscode.workspace.getConfiguration(configSection);
-  return parseSettings((key) => config.get(key));
+  return parseSettings((key) => (renamed.has(key) ? explicitValue(config, key) : config.get(key)));
+}
+
+/** Settings with an old name: their default must not hide a value the user set under the old name. */
+const renamed = new Set(['media.timeout']);
+
+function explicitValue(config: vscode.WorkspaceConfiguration, key: string): unknown {
+  const i = config.inspect(key);
+  return i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
 }
 
 /** The one settings path: the typed settings now, and an event when they change. */

@@ -18,11 +18,14 @@ export function toOffsetRange(document: vscode.TextDocument, offset: number, len
   return new vscode.Range(document.positionAt(offset), document.positionAt(offset + length));
 }
 
-/** The core diagnostic travels along so quick fixes can use its pointer and data without recomputing. */
+/**
+ * The core diagnostic travels along so quick fixes can use its pointer and data without recomputing. The code links
+ * to its rule (what, why, how to fix), as ESLint's codes link to their rule pages.
+ */
 export class PayloadDiagnostic extends vscode.Diagnostic {
-  constructor(readonly core: Diagnostic) {
+  constructor(readonly core: Diagnostic, rule?: vscode.Uri) {
     super(toRange(core.range), core.message, severities[core.severity]);
     this.source = diagnosticSource;
-    this.code = core.code;
+    this.code = rule ? { value: core.code, target: rule } : core.code;
   }
 }

@@ -6,6 +6,8 @@ import { MediaPreflight } from './mediaPreflight';
 import { registerPreview } from './preview';
 import { checkText } from '../core/check';
 import { PayloadDocuments, jsonDocuments } from './payloadDocuments';
+import { PayloadFileWatcher } from './payloadFileWatcher';
+import { RuleLinks } from './ruleLinks';
 import { QuickFixProvider } from './quickFixes';
 import { checkWorkspace, checkWorkspaceCommandId } from './commands/checkWorkspace';
 import { type NewPayloadArgs, newPayload, newPayloadCommandId } from './commands/newPayload';
@@ -14,14 +16,19 @@ import { SentMessagesStore } from './history/sentMessagesStore';
 import { Secrets } from './secrets';
 import type { Services } from './services';
 
+/** The one name users see: display name, command category, settings title, log. */
+export const productName = 'Sinch Conversation API LINE';
+
 /** Wires the pieces together; the behaviour lives in the classes it creates. */
 export function activate(context: vscode.ExtensionContext) {
-  const log = vscode.window.createOutputChannel('Conversation API LINE', { log: true });
+  const log = vscode.window.createOutputChannel(productName, { log: true });
   const settingsStore = new SettingsStore();
   let settings = settingsStore.current;
   const payloads = new PayloadDocuments(settings);
-  const diagnostics = new DiagnosticsManager(payloads, log);
-  const limitHints = new LimitHints(diagnostics, settings);
+  const rules = new RuleLinks(context.extensionUri, log);
+  const diagnostics = new DiagnosticsManager(payloads, log, rules);
+  const fileWatcher = new PayloadFileWatcher(payloads, diagnostics, log);
+  const limitHints = new LimitHints(diagnostics, settings, rules);
   const media = new MediaPreflight(diagnostics, settings, log);
   diagnostics.asyncFindings = media;
   const services: Services = {
@@ -45,6 +52,7 @@ export function activate(context: vscode.ExtensionContext) {
     services.secrets,
     services.sentMessages,
     diagnostics,
+    fileWatcher,
     limitHints,
     media,
     vscode.languages.registerCodeActionsProvider(jsonDocuments, new QuickFixProvider(diagnostics), QuickFixProvider.metadata),
@@ -67,6 +75,7 @@ export function activate(context: vscode.ExtensionContext) {
     settingsStore.onDidChange((changed) => {
       settings = changed;
       payloads.update(settings);
+      fileWatcher.update();
       limitHints.update(settings);
       media.update(settings);
       diagnostics.checkOpenDocuments();

@@ -1,12 +1,21 @@
 import * as vscode from 'vscode';
 import type { CheckResult } from '../core/check';
 import type { Diagnostic } from '../core/diagnostic';
-import { MediaChecker, mediaDiagnostics, type MediaFinding } from '../core/media';
+import { MediaChecker, mediaDiagnostics, type MediaFinding, skipReason } from '../core/media';
 import type { Settings } from '../core/settings';
 import type { AsyncFindings, DiagnosticsManager } from './diagnostics';
 import { Disposable } from './util/dispose';
 
 const debounceMs = 600;
+
+/** What "Re-check Media Now" did, for its report. */
+export interface RecheckReport {
+  /** Distinct URLs requested. */
+  checked: number;
+  /** URLs left out: placeholders filled in at send time, plain http, not URLs at all. */
+  skipped: number;
+  findings: MediaFinding[];
+}
 
 interface Stored {
   /** URL per pointer when the findings were made: a finding stays only while its URL is unchanged. */
@@ -56,8 +65,11 @@ export class MediaPreflight extends Disposable implements AsyncFindings {
   }
 
   /** "Re-check Media Now": fetch again even what the cache still holds as fresh. */
-  async recheck(document: vscode.TextDocument, result: CheckResult): Promise<void> {
-    await this.#run(document.uri, result, true);
+  async recheck(document: vscode.TextDocument, result: CheckResult): Promise<RecheckReport> {
+    const urls = new Set(result.anatomy.media.map((m) => m.url));
+    const skipped = [...urls].filter((url) => skipReason(url) !== undefined).length;
+    const findings = (await this.#run(document.uri, result, true)) ?? [];
+    return { checked: urls.size - skipped, skipped, findings };
   }
 
   /** For the workspace check: media diagnostics of a file that may not be open. */
@@ -80,14 +92,15 @@ export class MediaPreflight extends Disposable implements AsyncFindings {
     this.#running.set(key, entry);
   }
 
-  async #run(uri: vscode.Uri, result: CheckResult, force: boolean, abort = new AbortController()): Promise<void> {
-    if (!this.settings.media.remoteChecks) return;
+  async #run(uri: vscode.Uri, result: CheckResult, force: boolean, abort = new AbortController()): Promise<MediaFinding[] | undefined> {
+    if (!this.settings.media.remoteChecks) return undefined;
     const refs = result.anatomy.media;
     const findings = await this.#checker.checkMedia(refs, { signal: abort.signal, force });
-    if (abort.signal.aborted || this.isDisposed) return;
+    if (abort.signal.aborted || this.isDisposed) return undefined;
     this.#stored.set(uri.toString(), { urls: new Map(refs.map((m) => [m.pointer, m.url])), findings });
     this.log.debug(`Media pre-flight of ${vscode.workspace.asRelativePath(uri)}: ${refs.length} URLs, ${findings.length} findings`);
     this.#onDidChange.fire(uri);
+    return findings;
   }
 
   #drop(uri: vscode.Uri): void {

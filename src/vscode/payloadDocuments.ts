@@ -45,6 +45,11 @@ export class PayloadDocuments {
     return vscode.languages.match(contributedPatterns.map((pattern) => ({ language: 'json', pattern })), document) > 0;
   }
 
+  /** What the file watcher watches: the built-in globs everywhere, the user's relative to each folder. */
+  get watchPatterns(): vscode.GlobPattern[] {
+    return [...contributedPatterns, ...this.#extra.map((f) => f.pattern!)];
+  }
+
   /** Globs for workspace.findFiles, built-in ones first. */
   get searchGlobs(): string[] {
     return [...contributedPatterns, ...this.#extra.map((f) => (typeof f.pattern === 'string' ? f.pattern : f.pattern!.pattern))];

@@ -98,13 +98,20 @@ describe('LINE preview webview bundle in Chromium', function () {
     assert.deepEqual(await violations(), []);
   });
 
-  it('loads no payload media when remote media is turned off, and keeps the image boxes', async () => {
+  it('emits no <img> when remote media is turned off: placeholders, no request, nothing for the CSP to refuse', async () => {
     await open(model(sample.carousel(3), 1), { remoteMedia: false });
     await page.waitForTimeout(300);
-    assert.deepEqual((await violations()).sort(), [1, 2, 3].map((n) => `img-src https://media.test/pack-${n}.png`), 'the CSP refused each image');
+    assert.equal(await page.locator('img').count(), 0, 'no <img> element at all');
+    assert.deepEqual(await violations(), [], 'no CSP violation (console noise)');
     assert.deepEqual(requested.filter((url) => !url.startsWith(origin)), [], 'no request for payload media');
-    const box = await page.locator('[data-part="card"] [data-part="image"]').first().boundingBox();
+    const image = page.locator('[data-part="card"] [data-part="image"]').first();
+    assert.match(await image.innerText(), /Image[\s\S]*not loaded: remote media is off/);
+    const box = await image.boundingBox();
     assert.ok(box && Math.abs(box.width / box.height - 1.51) < 0.02, 'the 1.51:1 box stays');
+    // Updates draw the same way.
+    await send({ type: 'update', model: model(sample.card(), 2) });
+    await page.locator('[data-kind="card"]').waitFor();
+    assert.equal(await page.locator('img').count(), 0);
     await open(model(sample.carousel(3), 1), { remoteMedia: true });
     await page.locator('[data-part="card"] img').first().evaluate((img: HTMLImageElement) => img.decode().catch(() => undefined));
     assert.ok(requested.some((url) => !url.startsWith(origin)), 'with remote media on, the same page asks for the images');
@@ -141,15 +148,61 @@ describe('LINE preview webview bundle in Chromium', function () {
     assert.deepEqual(foreign, []);
   });
 
-  it('toggles between light and dark chat and keeps the choice in its state', async () => {
-    await open(model(sample.card(), 1));
+  it('picks the chat theme from a picker that shows the current state, and keeps the pick in its state', async () => {
+    await open(model(sample.card(), 1), { bodyClass: 'vscode-light' });
+    const picker = page.locator('#chat-theme');
+    assert.equal(await picker.inputValue(), 'auto');
+    assert.equal(await picker.locator('option:checked').innerText(), 'As VS Code (light)');
     assert.equal(await page.locator('.lp-root').getAttribute('data-theme'), 'light');
-    await page.locator('#theme-toggle').click();
+    await picker.selectOption('dark');
     assert.equal(await page.locator('.lp-root').getAttribute('data-theme'), 'dark');
+    assert.equal(await picker.inputValue(), 'dark');
     assert.deepEqual(await state(), { uri, theme: 'dark' });
-    await page.locator('#theme-toggle').click();
+    await picker.selectOption('auto');
     assert.equal(await page.locator('.lp-root').getAttribute('data-theme'), 'light');
-    assert.deepEqual(await state(), { uri }, 'back to following VS Code');
+    assert.deepEqual(await state(), { uri }, 'back to following the setting');
+    // The picker follows a theme change of VS Code too.
+    await page.evaluate(() => (document.body.className = 'vscode-dark'));
+    await page.waitForFunction(() => (document.querySelector('#chat-theme option:checked') as HTMLOptionElement).textContent === 'As VS Code (dark)');
+    assert.equal(await page.locator('.lp-root').getAttribute('data-theme'), 'dark');
+  });
+
+  it('offers lock/follow: the pick is posted to the extension, kept in the state, and set by the extension', async () => {
+    await open(model(sample.card(), 1));
+    const lock = page.locator('#preview-lock');
+    assert.equal(await lock.inputValue(), 'follow');
+    await lock.selectOption('locked');
+    assert.deepEqual((await posted()).filter((m) => (m as { type: string }).type === 'lock'), [{ type: 'lock', locked: true }]);
+    assert.deepEqual(await state(), { uri, locked: true });
+    await send({ type: 'lock', locked: false });
+    await page.waitForFunction(() => (document.getElementById('preview-lock') as HTMLSelectElement).value === 'follow');
+    assert.deepEqual(await state(), { uri });
+    await page.close();
+    await open(model(sample.card(), 1), { savedState: { uri, locked: true } });
+    assert.equal(await page.locator('#preview-lock').inputValue(), 'locked', 'restored after a reload');
+  });
+
+  it('draws everything outside the phone in VS Code\'s colours: the summary reads in a light theme', async () => {
+    await open(model(sample.card({ title: 'x'.repeat(41) }), 1), { bodyClass: 'vscode-light' });
+    // VS Code sets its theme colours as CSS variables on the page; these are Light+'s.
+    await page.evaluate(() => {
+      const style = document.documentElement.style;
+      style.setProperty('--vscode-editor-background', '#ffffff');
+      style.setProperty('--vscode-foreground', '#3b3b3b');
+      style.setProperty('--vscode-editorWidget-background', '#f8f8f8');
+      style.setProperty('--vscode-editorWidget-foreground', '#3b3b3b');
+      style.setProperty('--vscode-editorWidget-border', '#c8c8c8');
+    });
+    const summary = page.locator('.lp-summary');
+    const colours = await summary.evaluate((e) => {
+      const s = getComputedStyle(e);
+      return { background: s.backgroundColor, color: s.color, border: s.borderTopColor, body: getComputedStyle(document.body).backgroundColor };
+    });
+    assert.equal(colours.background, 'rgb(248, 248, 248)');
+    assert.equal(colours.color, 'rgb(59, 59, 59)');
+    assert.equal(colours.border, 'rgb(200, 200, 200)', 'a visible frame, not only the left border');
+    assert.notEqual(colours.background, colours.body);
+    assert.deepEqual(await violations(), []);
   });
 
   it('follows VS Code\'s theme and the theme setting, and restores a picked theme after a reload', async () => {

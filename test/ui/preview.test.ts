@@ -16,7 +16,7 @@ describe('UI: LINE preview and quick fix in the workbench', function () {
 
   it('opens the preview beside the editor and draws the card as LINE does', async function () {
     await workbench.openFile('card-title-too-long.line.json');
-    await workbench.runCommandFromPalette('Conversation API LINE: Open LINE Preview to the Side');
+    await workbench.runCommandFromPalette('Sinch Conversation API LINE: Open LINE Preview to the Side');
     await previewTitle().waitFor({ state: 'visible', timeout: 60_000 });
     assert.match(await previewTitle().innerText(), /Summer sale: 20% off every LINE sticker!/);
     const frame = workbench.webviewFrame();

@@ -6,6 +6,7 @@ import { lineLimits } from '../line/limits';
 import { truncateToLimit } from '../line/textLength';
 import { isObject, messageKinds } from '../payload/messageKinds';
 import { formattingOf, stringify } from './formatting';
+import { overflowAfter, showEnd, trimAtWordBoundary, trimWithEllipsis } from './shortenText';
 import type { Fix, TextEdit } from './textEdit';
 
 const trimmable = new Set([
@@ -19,6 +20,17 @@ const trimmable = new Set([
   'location.label.too-long',
   'channel-property.too-long',
   'line.video-tracking-id.too-long',
+]);
+
+/** Prose a person reads: cut between words. Identifiers and data (postback, properties) are cut exactly. */
+const prose = new Set([
+  'card.title.too-long',
+  'card.description.too-long',
+  'choice.text.too-long',
+  'text.too-long',
+  'button.label.long',
+  'location.title.too-long',
+  'location.label.too-long',
 ]);
 
 const messageContentKeys: ReadonlySet<string> = new Set([...messageKinds, 'explicit_channel_message', 'explicit_channel_omni_message', 'channel_specific_message']);
@@ -38,17 +50,73 @@ export function fixesFor(diagnostic: Diagnostic, document: JsonDocument): Fix[] 
   return [];
 }
 
+/**
+ * For prose, in the order a writer would pick them: cut at a word boundary, the same with "…", move the overflow of
+ * a card title into its description when it fits there, and last the exact cut, which may split a word.
+ */
 function trimFix(d: Diagnostic, document: JsonDocument): Fix[] {
   const node = document.nodeAt(d.pointer);
   const limit = d.data?.limit;
   if (!node || node.type !== 'string' || typeof node.value !== 'string' || typeof limit !== 'number') return [];
-  const trimmed = truncateToLimit(node.value, limit);
-  return [{
-    title: `Trim to ${limit} characters`,
+  const value = node.value;
+  const replaceWith = (text: string) => ({ offset: node.offset, length: node.length, newText: JSON.stringify(text) });
+  const fixes: Fix[] = [];
+  const exact = truncateToLimit(value, limit);
+  const atWord = prose.has(d.code) ? trimAtWordBoundary(value, limit) : undefined;
+  if (prose.has(d.code)) {
+    if (atWord !== undefined && atWord !== exact) {
+      fixes.push({ title: `Trim at a word boundary: ${showEnd(atWord)}`, code: d.code, edits: [replaceWith(atWord)], isPreferred: false });
+    }
+    const withEllipsis = trimWithEllipsis(value, limit);
+    if (withEllipsis !== undefined) {
+      fixes.push({ title: `Trim at a word boundary and end with “…”: ${showEnd(withEllipsis)}`, code: d.code, edits: [replaceWith(withEllipsis)], isPreferred: false });
+    }
+    if (d.code === 'card.title.too-long' && atWord !== undefined) fixes.push(...moveOverflowToDescription(d, document, atWord, replaceWith));
+  }
+  // The exact cut only differs from the word-boundary one by trailing spaces: nothing to choose between.
+  if (atWord !== undefined && atWord !== exact && atWord === exact.trimEnd()) return fixes;
+  const cutsWord = exact.length < value.length && /[\p{L}\p{N}]/u.test(value[exact.length - 1] ?? '') && /[\p{L}\p{N}]/u.test(value[exact.length] ?? '');
+  fixes.push({
+    title: `Trim to ${limit} characters${prose.has(d.code) && cutsWord ? ` exactly: ${showEnd(exact)}` : ''}`,
     code: d.code,
-    edits: [{ offset: node.offset, length: node.length, newText: JSON.stringify(trimmed) }],
+    edits: [replaceWith(exact)],
+    isPreferred: false,
+  });
+  return fixes;
+}
+
+/** A card title's tail goes to the front of its description, when the description has room for it. */
+function moveOverflowToDescription(d: Diagnostic, document: JsonDocument, head: string, replaceTitle: (text: string) => TextEdit): Fix[] {
+  const cardPointer = d.pointer.replace(/\/title$/, '');
+  const card = document.nodeAt(cardPointer);
+  const title = document.nodeAt(d.pointer);
+  if (!card || card.type !== 'object' || !title || typeof title.value !== 'string') return [];
+  const overflow = overflowAfter(title.value, head);
+  // Words move; a lone "!" would only clutter the description.
+  if (!/[\p{L}\p{N}]/u.test(overflow)) return [];
+  const descriptionNode = document.nodeAt(`${cardPointer}/description`);
+  const description = descriptionNode?.type === 'string' && typeof descriptionNode.value === 'string' ? descriptionNode.value : undefined;
+  if (descriptionNode && description === undefined) return [];
+  const moved = description ? `${overflow} ${description}` : overflow;
+  if (moved.length > lineLimits.cardDescription) return [];
+  // A missing description goes right after the title, indented like it: one edit, whatever the file's layout.
+  const edits: TextEdit[] = descriptionNode
+    ? [replaceTitle(head), { offset: descriptionNode.offset, length: descriptionNode.length, newText: JSON.stringify(moved) }]
+    : [{ ...replaceTitle(head), newText: `${JSON.stringify(head)},${propertySeparator(document.text, title.parent?.offset ?? title.offset)}"description": ${JSON.stringify(moved)}` }];
+  return [{
+    title: `Move ${showEnd(overflow, 32)} into the description`,
+    code: d.code,
+    edits,
     isPreferred: false,
   }];
+}
+
+/** What goes between two properties where `at` starts one: a line break and its indentation, or a space. */
+function propertySeparator(text: string, at: number): string {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const indent = text.slice(lineStart, at);
+  if (lineStart === 0 || /\S/.test(indent)) return ' ';
+  return `${text[lineStart - 2] === '\r' ? '\r\n' : '\n'}${indent}`;
 }
 
 function httpsFix(d: Diagnostic, document: JsonDocument): Fix[] {

@@ -9,8 +9,14 @@ export const checkWorkspaceCommandId = 'convapiLine.checkWorkspace';
 
 export interface WorkspaceCheckSummary {
   files: number;
+  /** Files with at least one error. */
+  filesWithErrors: number;
+  filesWithWarnings: number;
   errors: number;
   warnings: number;
+  /** Files whose earlier findings were dropped because the check no longer finds them. */
+  dropped: number;
+  cancelled: boolean;
 }
 
 /** Remote media checks of one file, when they are turned on. */
@@ -30,9 +36,11 @@ export async function checkWorkspace(
     { location: vscode.ProgressLocation.Notification, title: 'Checking LINE payloads', cancellable: true },
     (progress, token) => checkFiles(payloads, diagnostics, log, media, progress, token),
   );
-  log.info(`Workspace check: ${summary.files} payload files, ${summary.errors} errors, ${summary.warnings} warnings`);
-  // Not awaited: the command's result must not wait for the user to dismiss a notification.
-  void vscode.window.showInformationMessage(describe(summary), 'Show Problems').then((choice) => {
+  log.info(`Workspace check: ${describe(summary)}${summary.dropped ? ` Dropped the findings of ${summary.dropped} files no longer found.` : ''}`);
+  // A warning when there are errors, as the news deserves; not awaited, so the result does not wait for a click.
+  const show = summary.errors > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  const actions = summary.errors + summary.warnings > 0 ? ['Show Problems'] : [];
+  void show(describe(summary), ...actions).then((choice) => {
     if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
   });
   return summary;
@@ -49,16 +57,19 @@ async function checkFiles(
   const uris = await findPayloadFiles(payloads, token);
   const abort = new AbortController();
   token.onCancellationRequested(() => abort.abort());
-  const summary: WorkspaceCheckSummary = { files: 0, errors: 0, warnings: 0 };
-  for (const uri of uris) {
+  const summary: WorkspaceCheckSummary = { files: 0, filesWithErrors: 0, filesWithWarnings: 0, errors: 0, warnings: 0, dropped: 0, cancelled: false };
+  const where = (uri: vscode.Uri, n: number) => `${n}/${uris.length} ${vscode.workspace.asRelativePath(uri)}`;
+  for (const [index, uri] of uris.entries()) {
     if (token.isCancellationRequested) break;
-    progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
+    progress.report({ message: where(uri, index + 1), increment: 100 / uris.length });
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     let text: string;
     try {
       text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch (error) {
+      // Gone between the search and the read (a branch switch under way): nothing of it may stay in Problems.
       log.warn(`Cannot read ${uri.fsPath}: ${(error as Error).message}`);
+      diagnostics.dropFile(uri);
       continue;
     }
     // The full check, schema included, so the summary counts what the Problems panel shows from every source.
@@ -66,22 +77,45 @@ async function checkFiles(
     let found = result.diagnostics;
     if (!open) {
       if (result.document.syntaxProblems.length === 0 && result.anatomy.media.length > 0) {
-        progress.report({ message: `${vscode.workspace.asRelativePath(uri)}: media` });
+        progress.report({ message: `${where(uri, index + 1)}: media` });
         found = [...found, ...(await media(result, abort.signal))];
       }
       diagnostics.setForClosedFile(uri, found);
     }
     summary.files++;
-    summary.errors += found.filter((d) => d.severity === 'error').length;
-    summary.warnings += found.filter((d) => d.severity === 'warning').length;
+    const errors = found.filter((d) => d.severity === 'error').length;
+    const warnings = found.filter((d) => d.severity === 'warning').length;
+    summary.errors += errors;
+    summary.warnings += warnings;
+    if (errors) summary.filesWithErrors++;
+    if (warnings) summary.filesWithWarnings++;
+  }
+  summary.cancelled = token.isCancellationRequested;
+  if (!summary.cancelled) {
+    // What an earlier check (or the watcher) found in files that are no longer there, or no longer payloads, goes.
+    const found = new Set(uris.map((u) => u.toString()));
+    for (const stale of diagnostics.closedFiles.filter((u) => !found.has(u.toString()))) {
+      diagnostics.dropFile(stale);
+      summary.dropped++;
+    }
+    diagnostics.markWorkspaceChecked();
   }
   return summary;
 }
 
-function describe(summary: WorkspaceCheckSummary): string {
-  if (summary.files === 0) return 'No payload files (*.line.json, *.convapi.json) in this workspace.';
+/** "Errors in 3 of 7 payload files: 12 errors, 2 warnings." */
+export function describe(summary: WorkspaceCheckSummary): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `Checked ${plural(summary.files, 'payload file')}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}.`;
+  const prefix = summary.cancelled ? `Check cancelled after ${plural(summary.files, 'file')}. ` : '';
+  if (summary.files === 0) return `${prefix}No payload files (*.line.json, *.convapi.json or the convapiLine.payloadFiles globs) in this workspace.`;
+  if (summary.errors > 0) {
+    const warnings = summary.warnings ? `, ${plural(summary.warnings, 'warning')}` : '';
+    return `${prefix}Errors in ${summary.filesWithErrors} of ${plural(summary.files, 'payload file')}: ${plural(summary.errors, 'error')}${warnings}.`;
+  }
+  if (summary.warnings > 0) {
+    return `${prefix}No errors in ${plural(summary.files, 'payload file')}; ${plural(summary.warnings, 'warning')} in ${plural(summary.filesWithWarnings, 'file')}.`;
+  }
+  return `${prefix}No problems in ${plural(summary.files, 'payload file')}.`;
 }
 
 async function findPayloadFiles(payloads: PayloadDocuments, token: vscode.CancellationToken): Promise<vscode.Uri[]> {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { PreviewCodeLens } from './previewCodeLens';
-import { type PreviewDeps, openPreviewCommand, previewViewType } from './previewDeps';
+import { type PreviewDeps, openPreviewCommand, previewViewType, togglePreviewLockCommand } from './previewDeps';
 import { PreviewManager } from './previewManager';
 import { jsonDocuments } from '../payloadDocuments';
 
@@ -19,6 +19,7 @@ export function registerPreview(context: vscode.ExtensionContext, deps: PreviewD
     vscode.commands.registerCommand(openPreviewCommand, (resource?: unknown) =>
       manager.openToSide(resource instanceof vscode.Uri ? resource : undefined),
     ),
+    vscode.commands.registerCommand(togglePreviewLockCommand, () => manager.toggleLock()),
     vscode.window.registerWebviewPanelSerializer(previewViewType, {
       deserializeWebviewPanel: (panel, state: unknown) => manager.revive(panel, state),
     }),

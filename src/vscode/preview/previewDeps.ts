@@ -11,6 +11,7 @@ export interface PreviewDeps {
 
 export const previewViewType = 'convapiLine.preview';
 export const openPreviewCommand = 'convapiLine.openPreviewToSide';
+export const togglePreviewLockCommand = 'convapiLine.togglePreviewLock';
 
 export function themeSettingOf(configuration: vscode.WorkspaceConfiguration): ThemeSetting {
   const value = configuration.get<unknown>('preview.theme', 'auto');

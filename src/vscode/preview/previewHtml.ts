@@ -42,8 +42,18 @@ export function previewHtml(p: PreviewPageParts): string {
 <title>LINE Preview</title>
 </head>
 <body>
-<div class="toolbar"><button id="theme-toggle" type="button" title="Switch between LINE's light and dark chat">Dark chat</button></div>
-<main id="preview" data-initial="${escapeHtml(JSON.stringify(p.initial))}"></main>
+<div class="toolbar">
+<label class="toolbar-item" title="Which LINE chat colours the preview draws"><span class="toolbar-label">Chat</span><select id="chat-theme">
+<option value="auto">As VS Code</option>
+<option value="light">Light</option>
+<option value="dark">Dark</option>
+</select></label>
+<label class="toolbar-item" title="Follow the active editor, or stay on this file (as the Markdown preview's lock)"><span class="toolbar-label">Shows</span><select id="preview-lock">
+<option value="follow">Active editor</option>
+<option value="locked">This file only</option>
+</select></label>
+</div>
+<main id="preview" data-initial="${escapeHtml(JSON.stringify({ ...p.initial, remoteMedia: p.remoteMedia }))}"></main>
 <script nonce="${escapeHtml(p.nonce)}" src="${escapeHtml(p.scriptUri)}"></script>
 </body>
 </html>

@@ -19,7 +19,7 @@ export class PreviewManager implements vscode.Disposable {
     this.#deps = deps;
     this.#subscriptions.push(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (editor && this.#deps.isPayload(editor.document)) this.#preview?.show(editor.document);
+        if (editor && this.#deps.isPayload(editor.document) && !this.#preview?.locked) this.#preview?.show(editor.document);
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.document === this.#preview?.document && event.contentChanges.length > 0) this.#preview.refresh();
@@ -45,6 +45,7 @@ export class PreviewManager implements vscode.Disposable {
       return;
     }
     if (this.#preview) {
+      // Asked for this document explicitly: a locked preview moves to it and stays locked there.
       this.#preview.show(document);
       this.#preview.panel.reveal(undefined, true);
       return;
@@ -56,6 +57,20 @@ export class PreviewManager implements vscode.Disposable {
       { enableFindWidget: true },
     );
     this.#adopt(panel, document);
+  }
+
+  /** "Toggle LINE Preview Locking": stay on the shown file, or follow the active editor again. */
+  toggleLock(): boolean | undefined {
+    if (!this.#preview) {
+      void vscode.window.showInformationMessage('No LINE preview is open.');
+      return undefined;
+    }
+    this.#preview.locked = !this.#preview.locked;
+    if (!this.#preview.locked) {
+      const active = vscode.window.activeTextEditor?.document;
+      if (active && this.#deps.isPayload(active)) this.#preview.show(active);
+    }
+    return this.#preview.locked;
   }
 
   /** The serializer: `state` is what the webview saved with setState, its document's URI. */
@@ -78,7 +93,7 @@ export class PreviewManager implements vscode.Disposable {
       if (document) this.#preview.show(document);
       return;
     }
-    this.#adopt(panel, document);
+    this.#adopt(panel, document, isPreviewState(state) && state.locked === true && document !== undefined);
   }
 
   dispose(): void {
@@ -86,8 +101,8 @@ export class PreviewManager implements vscode.Disposable {
     for (const s of this.#subscriptions.splice(0)) s.dispose();
   }
 
-  #adopt(panel: vscode.WebviewPanel, document: vscode.TextDocument | undefined): void {
-    const preview = new PreviewPanel(panel, document, this.#extensionUri, this.#theme(), this.#remoteMedia(), this.#deps);
+  #adopt(panel: vscode.WebviewPanel, document: vscode.TextDocument | undefined, locked = false): void {
+    const preview = new PreviewPanel(panel, document, this.#extensionUri, this.#theme(), this.#remoteMedia(), this.#deps, locked);
     this.#preview = preview;
     preview.onDidDispose(() => {
       if (this.#preview === preview) this.#preview = undefined;

@@ -29,6 +29,7 @@ export class PreviewPanel implements vscode.Disposable {
   #posted: { uri: string; version: number; diagnostics: string } | undefined;
   #disposed = false;
   #recheck = false;
+  #locked: boolean;
   readonly #onDidDispose = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.#onDidDispose.event;
 
@@ -39,7 +40,9 @@ export class PreviewPanel implements vscode.Disposable {
     theme: ThemeSetting,
     remoteMedia: boolean,
     deps: PreviewDeps,
+    locked = false,
   ) {
+    this.#locked = locked;
     this.#panel = panel;
     this.#deps = deps;
     this.#document = document;
@@ -65,7 +68,7 @@ export class PreviewPanel implements vscode.Disposable {
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'preview', 'preview.css')).toString(),
       nonce: randomBytes(18).toString('base64'),
       remoteMedia,
-      initial: { model: this.#model(), theme },
+      initial: { model: this.#model(), theme, locked: this.#locked },
     });
   }
 
@@ -75,6 +78,18 @@ export class PreviewPanel implements vscode.Disposable {
 
   get document(): vscode.TextDocument | undefined {
     return this.#document;
+  }
+
+  /** Locked, the preview stays on its document while other editors become active (as the Markdown preview). */
+  get locked(): boolean {
+    return this.#locked;
+  }
+
+  set locked(locked: boolean) {
+    if (locked === this.#locked) return;
+    this.#locked = locked;
+    this.#updateTitle();
+    this.#post({ type: 'lock', locked });
   }
 
   /** Shows another document: posted at once, since nothing of the previous one should linger. */
@@ -147,7 +162,10 @@ export class PreviewPanel implements vscode.Disposable {
       return;
     }
     if (message.type === 'ready') this.#postModel(true);
-    else void this.#reveal(message.pointer);
+    else if (message.type === 'lock') {
+      this.#locked = message.locked;
+      this.#updateTitle();
+    } else void this.#reveal(message.pointer);
   }
 
   async #reveal(pointer: string): Promise<void> {
@@ -166,6 +184,7 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   #updateTitle(): void {
-    this.#panel.title = this.#document ? `LINE Preview: ${path.basename(this.#document.uri.path)}` : 'LINE Preview';
+    const title = this.#document ? `LINE Preview: ${path.basename(this.#document.uri.path)}` : 'LINE Preview';
+    this.#panel.title = this.#locked ? `[Locked] ${title}` : title;
   }
 }

@@ -29,4 +29,24 @@ describe('LINE preview panel', function () {
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.equal(previewTabs().length, 1);
   });
+
+  it('locked, stays on its file while other payloads become active; unlocked, follows again', async () => {
+    await openFixture('card.line.json');
+    await vscode.commands.executeCommand('convapiLine.openPreviewToSide');
+    await waitFor('the preview on card.line.json', () => previewTabs()[0]?.label === 'LINE Preview: card.line.json');
+    assert.equal(await vscode.commands.executeCommand('convapiLine.togglePreviewLock'), true);
+    await waitFor('the locked title', () => previewTabs()[0]?.label === '[Locked] LINE Preview: card.line.json');
+    await openFixture('card-title-too-long.line.json');
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    assert.equal(previewTabs()[0]?.label, '[Locked] LINE Preview: card.line.json', 'a locked preview does not follow');
+    assert.equal(await vscode.commands.executeCommand('convapiLine.togglePreviewLock'), false);
+    await waitFor('the unlocked preview to follow the active editor again', () => previewTabs()[0]?.label === 'LINE Preview: card-title-too-long.line.json');
+  });
+
+  it('Ctrl+K V opens the preview, as Markdown\'s does', async () => {
+    const manifest = vscode.extensions.getExtension('convapi-line.convapi-line')!.packageJSON as { contributes: { keybindings: { command: string; key: string; when: string }[] } };
+    const binding = manifest.contributes.keybindings.find((k) => k.command === 'convapiLine.openPreviewToSide');
+    assert.equal(binding?.key, 'ctrl+k v');
+    assert.match(binding!.when, /convapiLine\.activeIsPayload/);
+  });
 });

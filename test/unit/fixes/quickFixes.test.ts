@@ -43,14 +43,17 @@ describe('quick fixes', () => {
 
   it('never trims in the middle of an emoji (surrogate pair)', () => {
     const title = 'a'.repeat(39) + '😀😀';
-    const { fixed } = applyFirst(payload({ card_message: card({ title }) }), 'card.title.too-long');
+    const text = payload({ card_message: card({ title }) });
+    const fixed = applyEdits(text, onlyFix(text, 'card.title.too-long').at(-1)!.edits);
     assert.equal((JSON.parse(fixed) as any).message.card_message.title, 'a'.repeat(39));
   });
 
   it('trims text with escapes and Japanese correctly', () => {
     const description = '日本語の説明\n'.repeat(10) + '"quoted"';
-    const { fixed } = applyFirst(payload({ card_message: card({ description }) }), 'card.description.too-long');
-    assert.equal((JSON.parse(fixed) as any).message.card_message.description, description.slice(0, 60));
+    const text = payload({ card_message: card({ description }) });
+    const exact = onlyFix(text, 'card.description.too-long').at(-1)!;
+    assert.match(exact.title, /^Trim to 60 characters/);
+    assert.equal((JSON.parse(applyEdits(text, exact.edits)) as any).message.card_message.description, description.slice(0, 60));
   });
 
   it('replaces http: with https: as the preferred fix', () => {
@@ -125,8 +128,80 @@ describe('quick fixes and placeholders', () => {
     const text = JSON.stringify({ app_id: 'A', recipient: { contact_id: 'C' }, message: { card_message: { title, choices: [{ text_message: { text: 'ok' } }] } } });
     const { diagnostics, document } = checkText(text);
     const d = diagnostics.find((x) => x.code === 'card.title.too-long')!;
-    const fixed = applyEdits(text, fixesFor(d, document)[0]!.edits);
-    assert.equal((JSON.parse(fixed) as any).message.card_message.title, 'Hello {{CUSTOMER_FIRST_NAME}}, order ');
+    const fixes = fixesFor(d, document);
+    const titles = fixes.map((f) => (JSON.parse(applyEdits(text, f.edits)) as any).message.card_message.title as string);
+    // The exact cut would only add a trailing space to the word-boundary one, so it is not offered twice.
+    assert.deepEqual(titles, ['Hello {{CUSTOMER_FIRST_NAME}}, order', 'Hello {{CUSTOMER_FIRST_NAME}}, order…', 'Hello {{CUSTOMER_FIRST_NAME}}, order']);
+    assert.deepEqual(fixes.map((f) => f.title.split(':')[0]), ['Trim at a word boundary', 'Trim at a word boundary and end with “…”', 'Move “{{ORDER_ID}} is ready now” into the description']);
+  });
+});
+
+describe('shortening prose a writer would accept', () => {
+  const long = 'Summer sale: 20% off every LINE sticker, only until Sunday';
+  const fixesOf = (text: string, code: string) => {
+    const { diagnostics, document } = checkText(text);
+    const d = diagnostics.find((x) => x.code === code);
+    assert.ok(d, code);
+    return fixesFor(d, document).map((f) => ({ title: f.title, fixed: applyEdits(text, f.edits) }));
+  };
+
+  it('offers a word-boundary cut, the same with "…", moving the overflow, and the exact cut last', () => {
+    const text = payload({ card_message: card({ title: long, description: 'Tap below.' }) });
+    const fixes = fixesOf(text, 'card.title.too-long');
+    const cards = fixes.map((f) => (JSON.parse(f.fixed) as any).message.card_message);
+    assert.deepEqual(cards.map((c) => c.title), [
+      'Summer sale: 20% off every LINE sticker',
+      'Summer sale: 20% off every LINE sticker…',
+      'Summer sale: 20% off every LINE sticker',
+      'Summer sale: 20% off every LINE sticker,',
+    ]);
+    assert.equal(cards[2].description, 'only until Sunday Tap below.');
+    assert.deepEqual(cards.map((c) => c.description).filter((_, i) => i !== 2), ['Tap below.', 'Tap below.', 'Tap below.']);
+    assert.match(fixes[0]!.title, /^Trim at a word boundary: “…off every LINE sticker”$/);
+    assert.match(fixes[2]!.title, /^Move “only until Sunday” into the description$/);
+    assert.match(fixes[3]!.title, /^Trim to 40 characters$/);
+    for (const f of fixes) {
+      assert.ok(!checkText(f.fixed).diagnostics.some((d) => d.severity === 'error'), `${f.title} leaves no error`);
+    }
+  });
+
+  it('labels the exact cut when it splits a word, and never offers it twice', () => {
+    const title = 'Big discounts on every LINE sticker until Sunday';
+    const fixes = fixesOf(payload({ card_message: card({ title }) }), 'card.title.too-long');
+    const last = fixes.at(-1)!;
+    assert.equal(last.title, 'Trim to 40 characters exactly: “…every LINE sticker unti”');
+    assert.equal(new Set(fixes.map((f) => f.fixed)).size, fixes.length);
+  });
+
+  it('adds a description when the card has none, keeping the file formatted', () => {
+    const text = payload({ card_message: { title: long, choices: [{ text_message: { text: 'ok' } }] } });
+    const move = fixesOf(text, 'card.title.too-long').find((f) => f.title.startsWith('Move'))!;
+    const parsed = JSON.parse(move.fixed) as any;
+    assert.equal(parsed.message.card_message.description, 'only until Sunday');
+    assert.match(move.fixed, /\n {6}"description": "only until Sunday"/);
+  });
+
+  it('does not move the overflow when the description has no room for it', () => {
+    const text = payload({ card_message: card({ title: long, description: 'd'.repeat(50) }) });
+    assert.ok(!fixesOf(text, 'card.title.too-long').some((f) => f.title.startsWith('Move')));
+  });
+
+  it('cuts Japanese between words, and descriptions and choice texts the same way', () => {
+    const description = '今週末まで全てのスタンプが二十パーセント割引になります。'.repeat(3);
+    const fixes = fixesOf(payload({ card_message: card({ description }) }), 'card.description.too-long');
+    const cut = (JSON.parse(fixes[0]!.fixed) as any).message.card_message.description as string;
+    assert.ok(cut.length <= 60 && description.startsWith(cut), cut);
+    assert.ok(fixes[0]!.title.startsWith('Trim at a word boundary'));
+    const words = [...new Intl.Segmenter('ja', { granularity: 'word' }).segment(description)].map((s) => s.index);
+    assert.ok(words.includes(cut.length) || /[。]$/.test(cut), `${cut} ends between words`);
+    const choice = fixesOf(payload({ choice_message: { text_message: { text: `${'Pick a time that suits you best. '.repeat(5)}Thanks` }, choices: [{ text_message: { text: 'ok' } }] } }), 'choice.text.too-long');
+    assert.deepEqual(choice.map((f) => f.title.split(':')[0]).slice(0, 2), ['Trim at a word boundary', 'Trim at a word boundary and end with “…”']);
+    assert.match((JSON.parse(choice[0]!.fixed) as any).message.choice_message.text_message.text, /suits you$/);
+  });
+
+  it('cuts postback data exactly: it is data, not prose', () => {
+    const fixes = fixesOf(payload({ card_message: card({ choices: [{ text_message: { text: 'Go' }, postback_data: 'word '.repeat(70) }] }) }), 'choice.postback.too-long');
+    assert.deepEqual(fixes.map((f) => f.title), ['Trim to 300 characters']);
   });
 });
 
