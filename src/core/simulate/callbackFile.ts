@@ -1,0 +1,31 @@
+import { callbackValidator } from '../schema/schemas';
+import { stripBom } from '../payloadFiles';
+
+export interface CallbackFileProblem {
+  severity: 'error' | 'warning';
+  /** JSON pointer of the offending value, '' for the whole file. */
+  pointer: string;
+  message: string;
+}
+
+/**
+ * Reads the text of a `*.callback.json` as the callback to send: strict JSON (Sinch sends no comments) holding one
+ * callback the schema accepts. Errors mean it is not sent; warnings (an unknown property) are shown and it is sent.
+ */
+export function readCallbackText(text: string): { body: string; problems: CallbackFileProblem[] } {
+  const body = stripBom(text);
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (error) {
+    const offset = /position (\d+)/.exec((error as Error).message)?.[1];
+    return { body, problems: [{ severity: 'error', pointer: '', message: `not JSON${offset ? ` (at character ${offset})` : ''}: ${(error as Error).message}` }] };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { body, problems: [{ severity: 'error', pointer: '', message: 'a callback is a JSON object' }] };
+  }
+  const problems = callbackValidator()
+    .check(value)
+    .map((p) => ({ severity: p.severity === 'error' ? ('error' as const) : ('warning' as const), pointer: p.pointer, message: p.message.replace(/^The payload/, 'The callback').replace(/the payload/, 'the callback') }));
+  return { body, problems };
+}
