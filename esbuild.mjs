@@ -81,8 +81,10 @@ const callbackSamples = {
     const namespace = 'callback-samples';
     build.onResolve({ filter: /^convapi-line:callback-samples$/ }, ({ path }) => ({ path, namespace }));
     build.onLoad({ filter: /.*/, namespace }, () => {
-      const files = readdirSync(dir).filter((f) => f.endsWith('.callback.json')).sort();
-      const samples = files.map((file) => ({ kind: file.slice(0, -'.callback.json'.length), text: readFileSync(join(dir, file), 'utf8') }));
+      const files = readdirSync(dir).filter((f) => f.endsWith('.callback.json'));
+      const samples = files
+        .map((file) => ({ kind: file.slice(0, -'.callback.json'.length), text: readFileSync(join(dir, file), 'utf8') }))
+        .sort((a, b) => (a.kind < b.kind ? -1 : 1));
       return {
         contents: `export const samples = ${JSON.stringify(samples)};`,
         loader: 'js',

@@ -9,10 +9,19 @@ const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
 
 describe('package.json contributions', () => {
   it('contributes the schema for exactly the payload file patterns the engine uses', () => {
-    const fileMatches = (manifest.contributes.jsonValidation as { fileMatch: string; url: string }[]).map((v) => v.fileMatch).sort();
+    const fileMatches = (manifest.contributes.jsonValidation as { fileMatch: string; url: string }[])
+      .filter((v) => v.url === './schemas/send-message.schema.json')
+      .map((v) => v.fileMatch)
+      .sort();
     assert.deepEqual(fileMatches, payloadFileGlobs.map((g) => g.replace('**/', '')).sort());
     for (const name of fileMatches) assert.ok(payloadFilePattern.test(name.replace('*', 'x')), name);
     for (const v of manifest.contributes.jsonValidation) assert.ok(existsSync(join(repo, v.url)), v.url);
+  });
+
+  it('contributes the callback schema for *.callback.json, the simulator\'s sample files', () => {
+    const callbacks = (manifest.contributes.jsonValidation as { fileMatch: string; url: string }[]).filter((v) => v.url === './schemas/callback.schema.json');
+    assert.deepEqual(callbacks.map((v) => v.fileMatch), ['*.callback.json']);
+    assert.equal(payloadFilePattern.test('x.callback.json'), false, 'a callback file is not a payload to check against LINE rules');
   });
 
   it('puts every command in one category, in title case, and activates on nothing broader than JSON documents', () => {
