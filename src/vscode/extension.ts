@@ -4,6 +4,7 @@ import { DiagnosticsManager } from './diagnostics';
 import { LimitHints } from './limitHints';
 import { MediaPreflight } from './mediaPreflight';
 import { registerPreview } from './preview';
+import { registerSimulator } from './simulate';
 import { checkText } from '../core/check';
 import { PayloadDocuments, jsonDocuments } from './payloadDocuments';
 import { QuickFixProvider } from './quickFixes';
@@ -59,6 +60,7 @@ export function activate(context: vscode.ExtensionContext) {
         return { diagnostics: [...result.diagnostics, ...media.get(document.uri, result)], value: result.document.value };
       },
     }),
+    registerSimulator(services),
     vscode.commands.registerCommand(checkWorkspaceCommandId, () => checkWorkspace(payloads, diagnostics, log, (result, signal) => media.checkClosed(result, signal))),
     vscode.commands.registerCommand(newPayloadCommandId, (args?: NewPayloadArgs) => newPayload(args)),
     vscode.commands.registerCommand('convapiLine.showLog', () => log.show()),

@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import { defaultBudgetMs } from '../../core/simulate/contractTest';
+import { type PostOutcome, postCallback } from '../../core/simulate/postCallback';
+import { callbackHeaders } from '../../core/simulate/signCallback';
+import { parseTargetUrl } from '../../core/simulate/targetUrl';
+
+/** What a send command returns (to its caller, tests included): the answer and where it went. */
+export interface CallbackSendResult extends PostOutcome {
+  url: string;
+  what: string;
+  signed: boolean;
+}
+
+/**
+ * Posts one callback, freshly signed, and shows the answer: status and latency in a notification, the response body
+ * a click away, everything in the log (never the secret). Sets convapiLine.sampleCallbackSent once a handler answered.
+ */
+export class CallbackSender {
+  constructor(readonly log: vscode.LogOutputChannel) {}
+
+  async send(what: string, url: string, body: string, secret: string | null): Promise<CallbackSendResult | undefined> {
+    const target = parseTargetUrl(url);
+    if ('error' in target) {
+      void vscode.window.showErrorMessage(`Callback not sent: ${target.error}.`);
+      return undefined;
+    }
+    const headers = callbackHeaders(body, secret ?? undefined);
+    const outcome = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Sending ${what} to ${target.url.href}…`, cancellable: true },
+      (_progress, token) => {
+        const abort = new AbortController();
+        token.onCancellationRequested(() => abort.abort());
+        return postCallback(target.url.href, body, headers, { timeoutMs: defaultBudgetMs, signal: abort.signal });
+      },
+    );
+    const result: CallbackSendResult = { ...outcome, url: target.url.href, what, signed: secret !== null };
+    this.log.info(`Callback ${what} → ${result.url}${result.signed ? ' (signed)' : ' (unsigned)'}: ${result.status ?? result.error} in ${result.latencyMs} ms`);
+    if (result.status !== undefined) await vscode.commands.executeCommand('setContext', 'convapiLine.sampleCallbackSent', true);
+    void this.#show(result);
+    return result;
+  }
+
+  async #show(result: CallbackSendResult): Promise<void> {
+    const showBody = 'Show Response';
+    if (result.status === undefined) {
+      const note = result.timedOut ? ` (budget ${defaultBudgetMs} ms, an assumption: the Conversation API documents no callback timeout)` : '';
+      void vscode.window.showErrorMessage(`${result.what}: no answer from ${result.url}: ${result.error}${note}.`);
+      return;
+    }
+    const line = `${result.what} → ${result.status} in ${result.latencyMs} ms from ${result.url}${result.signed ? '' : ' (sent unsigned)'}`;
+    const ok = result.status >= 200 && result.status < 300;
+    const choice = await (ok ? vscode.window.showInformationMessage(line, showBody) : vscode.window.showWarningMessage(`${line}: a handler must answer 2xx.`, showBody));
+    if (choice === showBody) {
+      // The handler's answer is untrusted text: an editor shows it as text, never as HTML.
+      const document = await vscode.workspace.openTextDocument({ content: result.body || '(empty body)', language: 'plaintext' });
+      await vscode.window.showTextDocument(document, { preview: true });
+    }
+  }
+}
