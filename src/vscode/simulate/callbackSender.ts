@@ -26,12 +26,9 @@ export class CallbackSender {
     }
     const headers = callbackHeaders(body, secret ?? undefined);
     const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Sending ${what} to ${target.url.href}…`, cancellable: true },
-      (_progress, token) => {
-        const abort = new AbortController();
-        token.onCancellationRequested(() => abort.abort());
-        return postCallback(target.url.href, body, headers, { timeoutMs: defaultBudgetMs, signal: abort.signal });
-      },
+      // The status bar, not a notification: most answers take milliseconds, and the budget bounds the rest.
+      { location: vscode.ProgressLocation.Window, title: `Sending ${what}…` },
+      () => postCallback(target.url.href, body, headers, { timeoutMs: defaultBudgetMs }),
     );
     const result: CallbackSendResult = { ...outcome, url: target.url.href, what, signed: secret !== null };
     this.log.info(`Callback ${what} → ${result.url}${result.signed ? ' (signed)' : ' (unsigned)'}: ${result.status ?? result.error} in ${result.latencyMs} ms`);
