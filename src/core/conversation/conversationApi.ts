@@ -3,6 +3,9 @@ import { httpRequest } from '../http/request';
 import { ApiError, type ErrorContext, describeApiError } from './apiErrors';
 import { type Environment, authUrl, conversationBaseUrl } from './environment';
 import { TokenCache, header } from './tokenCache';
+import { maxWebhooksPerApp, webhookTargetProblem } from './webhookLimits';
+
+export { maxWebhookTargetLength, maxWebhooksPerApp, webhookTargetProblem } from './webhookLimits';
 
 export interface SendResult {
   status: number;
@@ -32,8 +35,6 @@ export interface Webhook {
   [key: string]: unknown;
 }
 
-export const maxWebhooksPerApp = 5;
-export const maxWebhookTargetLength = 742;
 
 export interface ConversationApiOptions {
   environment: Environment;
@@ -192,16 +193,4 @@ export type LineAccountRegion = 'standard' | 'japan' | 'thailand';
 export function lineCredential(region: LineAccountRegion, token: string, secret: string): ChannelCredential {
   if (region === 'standard') return { channel: 'LINE', line_credentials: { token, secret } };
   return { channel: 'LINE', line_enterprise_credentials: { [region === 'japan' ? 'line_japan' : 'line_thailand']: { token, secret } } };
-}
-
-export function webhookTargetProblem(target: string): string | undefined {
-  if (target.length > maxWebhookTargetLength) return `The webhook target is ${target.length} characters long; the API allows at most ${maxWebhookTargetLength}.`;
-  let url: URL;
-  try {
-    url = new URL(target);
-  } catch {
-    return `The webhook target "${target}" is not a URL.`;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `The webhook target must be an http(s) URL, not ${url.protocol}.`;
-  return undefined;
 }
