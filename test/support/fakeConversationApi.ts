@@ -30,6 +30,8 @@ export interface ScriptedAnswer {
   delayMs?: number;
   /** Answer this many matching requests (default 1). */
   times?: number;
+  /** Put the request's Authorization header into the error message, as a careless server might. */
+  echoAuthorization?: boolean;
 }
 
 export interface FakeOptions {
@@ -180,7 +182,8 @@ export class FakeConversationApi {
     if (scripted) {
       scripted.left--;
       if (scripted.delayMs) await new Promise((r) => setTimeout(r, scripted.delayMs));
-      if (scripted.status !== undefined) return answer(scripted.status, scripted.body ?? errorBody(scripted.status, `Scripted ${scripted.status}`), scripted.headers);
+      const message = scripted.echoAuthorization ? `Rejected request with authorization ${req.headers.authorization ?? ''}` : `Scripted ${scripted.status}`;
+      if (scripted.status !== undefined) return answer(scripted.status, scripted.body ?? errorBody(scripted.status, message), scripted.headers);
     }
 
     if (route === 'token') return this.#token(req, body, answer);

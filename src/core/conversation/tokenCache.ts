@@ -24,6 +24,7 @@ const expiryMarginMs = 60_000;
 export class TokenCache {
   readonly #tokens = new Map<string, Cached>();
   readonly #pending = new Map<string, Promise<string>>();
+  readonly #recent: string[] = [];
 
   constructor(
     readonly dispatcher: Dispatcher,
@@ -46,6 +47,11 @@ export class TokenCache {
   invalidate(credentials: Pick<Credentials, 'authUrl' | 'keyId'>, token: string): void {
     const key = `${credentials.authUrl} ${credentials.keyId}`;
     if (this.#tokens.get(key)?.token === token) this.#tokens.delete(key);
+  }
+
+  /** Tokens handed out lately (also refused ones), for redacting text that may quote one. */
+  recentTokens(): readonly string[] {
+    return this.#recent;
   }
 
   clear(): void {
@@ -75,6 +81,8 @@ export class TokenCache {
     const lifetime = typeof parsed.expires_in === 'number' && parsed.expires_in > 0 ? parsed.expires_in : 3600;
     const now = this.options.now?.() ?? Date.now();
     this.#tokens.set(key, { keySecret: credentials.keySecret, token: parsed.access_token, expiresAt: now + lifetime * 1000 });
+    this.#recent.push(parsed.access_token);
+    if (this.#recent.length > 20) this.#recent.shift();
     return parsed.access_token;
   }
 }

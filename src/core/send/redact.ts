@@ -17,6 +17,16 @@ export class Redactor {
     return out;
   }
 
+  /** A JSON value with every string in it redacted (an API error body may quote what it received). */
+  redactValue<T>(value: T): T {
+    if (typeof value === 'string') return this.redact(value) as T;
+    if (Array.isArray(value)) return value.map((v) => this.redactValue(v)) as T;
+    if (typeof value === 'object' && value !== null) {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.redactValue(v)])) as T;
+    }
+    return value;
+  }
+
   redactError(error: unknown): string {
     return this.redact(error instanceof Error ? error.message : String(error));
   }

@@ -53,10 +53,11 @@ export async function sendPayload(input: SendInput): Promise<SendOutcome> {
     if (typeof result.body.accepted_time === 'string') entry.acceptedTime = result.body.accepted_time;
     return { ok: true, entry, result };
   } catch (error) {
+    redactor.add(...input.tokens.recentTokens());
     const message = redactor.redactError(error);
     entry.error = message;
     if (error instanceof ApiError) {
-      entry.response = { status: error.status, body: error.body };
+      entry.response = { status: error.status, body: redactor.redactValue(error.body) };
       return { ok: false, entry, kind: 'api', message, status: error.status };
     }
     if (error instanceof NetworkError) return { ok: false, entry, kind: error.kind, message };
