@@ -69,9 +69,11 @@ export function start(options: ListenerOptions): Promise<Listener> {
   const now = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
   const resolve = (v: string | (() => string | undefined) | undefined) => (typeof v === 'function' ? v() : v) || undefined;
   let sequence = 0;
+  // Ids unique across restarts of the listener (records from earlier runs stay in the store).
+  const idPrefix = `${Date.now().toString(36)}-${randomUUID().slice(0, 6)}`;
 
   const record = (request: http.IncomingMessage, raw: Buffer, status: number, partial: Partial<CallbackRecord>): CallbackRecord => ({
-    id: `${Date.now().toString(36)}-${(sequence++).toString(36)}-${randomUUID().slice(0, 8)}`,
+    id: `${idPrefix}-${(sequence++).toString(36)}`,
     receivedAt: new Date().toISOString(),
     method: request.method ?? '?',
     path: (request.url ?? '/').slice(0, 2000),
@@ -120,10 +122,14 @@ export function start(options: ListenerOptions): Promise<Listener> {
     } catch (error) {
       return refuse(request, response, raw, 400, raw.length === 0 ? 'empty body' : `invalid JSON: ${(error as Error).message}`, { signature });
     }
-    const explained = explainCallback(value, options.explainContext);
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return refuse(request, response, raw, 400, explained.summary.replace(/^Not a callback: the body/, 'the body').concat(', not a callback object'), { signature });
+      const what = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
+      return refuse(request, response, raw, 400, `the body is ${what}, not a callback object`, { signature });
     }
+    const target = resolve(options.forwardTo);
+    // Without forwarding the answer is known now; Sinch need not wait for the explanation.
+    if (!target) answer(response, 200, { ok: true });
+    const explained = explainCallback(value, options.explainContext);
     const accepted: Partial<CallbackRecord> = {
       accepted: true,
       signature,
@@ -136,11 +142,7 @@ export function start(options: ListenerOptions): Promise<Listener> {
       messageId: explained.messageId,
       details: explained.details,
     };
-    const target = resolve(options.forwardTo);
-    if (!target) {
-      answer(response, 200, { ok: true });
-      return emit(record(request, raw, 200, accepted));
-    }
+    if (!target) return emit(record(request, raw, 200, accepted));
     const forwarded = await forwardCallback(target, raw, headerRecord(request.headers), options.forwardTimeoutMs ?? defaultForwardTimeoutMs);
     // The listener stands in for the handler, as a proxy would: Sinch sees the handler's answer and retries
     // when the handler failed.
