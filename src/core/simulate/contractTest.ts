@@ -1,6 +1,6 @@
-import { Agent } from 'undici';
 import { type PostOutcome, postCallback } from './postCallback';
 import { callbackHeaders, freshNonce, nowSeconds } from './signCallback';
+import { dispatcherFor } from './targetUrl';
 
 /**
  * How long a handler may take. The Conversation API documents no callback timeout; Sinch's Voice API enforces 5 s
@@ -40,6 +40,8 @@ export interface ContractTestOptions {
   signal?: AbortSignal;
   /** Called as each row is decided, for progress. */
   onRow?: (row: CheckRow) => void;
+  /** A proxy for a handler that is not on this machine (HTTPS_PROXY / NO_PROXY apply without it). */
+  proxy?: { proxy?: string; noProxy?: string };
 }
 
 /** A body cut off in the middle, as a broken proxy or a truncated retry would deliver it. */
@@ -54,7 +56,7 @@ export const malformedBody = '{"app_id": "01MALFORMED", "message": {"id": ';
 export async function runContractTest(options: ContractTestOptions): Promise<CheckRow[]> {
   const budgetMs = options.budgetMs ?? defaultBudgetMs;
   const { url, secret } = options;
-  const dispatcher = new Agent({ keepAliveTimeout: 1000, connections: 4 });
+  const dispatcher = dispatcherFor(new URL(url), options.proxy);
   const rows: CheckRow[] = [];
   const add = (row: CheckRow) => {
     rows.push(row);

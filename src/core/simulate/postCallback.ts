@@ -1,4 +1,4 @@
-import { Agent, request } from 'undici';
+import { type Dispatcher, request } from 'undici';
 
 /** What a handler answered to one callback. */
 export interface PostOutcome {
@@ -17,8 +17,8 @@ export interface PostOptions {
   /** No answer within this time is a failure (and the request is abandoned). */
   timeoutMs: number;
   signal?: AbortSignal;
-  /** Connections are pooled per run: pass the run's agent, closed by the caller. */
-  dispatcher?: Agent;
+  /** Connections are pooled per run: pass the run's dispatcher (see dispatcherFor), closed by the caller. */
+  dispatcher?: Dispatcher;
   maxBodyBytes?: number;
 }
 

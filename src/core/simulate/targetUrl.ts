@@ -1,13 +1,8 @@
-import { isIP } from 'node:net';
+import { Agent, type Dispatcher } from 'undici';
+import { createDispatcher } from '../http/dispatcher';
+import { isLoopbackHost } from '../http/urlPolicy';
 
-/** Hosts on this machine: a handler under test is usually one, and plain http is fine there. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  if (isIP(host) === 4) return host.startsWith('127.');
-  if (isIP(host) === 6) return host === '::1' || host === '0:0:0:0:0:0:0:1';
-  return false;
-}
+export { isLoopbackHost };
 
 /** The URL to post callbacks to, or why it cannot be one: http(s) only, and plain http only on loopback. */
 export function parseTargetUrl(text: string): { url: URL } | { error: string } {
@@ -23,4 +18,12 @@ export function parseTargetUrl(text: string): { url: URL } | { error: string } {
   }
   if (url.username || url.password) return { error: `${text}: put no credentials in the URL` };
   return { url };
+}
+
+/**
+ * How to reach the handler: straight for one on this machine (a proxy from HTTPS_PROXY must not carry loopback
+ * traffic away), through the product's proxy-aware dispatcher for any other.
+ */
+export function dispatcherFor(url: URL, proxy?: { proxy?: string; noProxy?: string }): Dispatcher {
+  return isLoopbackHost(url.hostname) ? new Agent({ keepAliveTimeout: 1000 }) : createDispatcher({ ...proxy, keepAliveTimeoutMs: 1000 });
 }

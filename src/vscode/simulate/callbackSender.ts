@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { defaultBudgetMs } from '../../core/simulate/contractTest';
 import { type PostOutcome, postCallback } from '../../core/simulate/postCallback';
 import { callbackHeaders } from '../../core/simulate/signCallback';
-import { parseTargetUrl } from '../../core/simulate/targetUrl';
+import { dispatcherFor, parseTargetUrl } from '../../core/simulate/targetUrl';
+import type { SettingsStore } from '../config';
 
 /** What a send command returns (to its caller, tests included): the answer and where it went. */
 export interface CallbackSendResult extends PostOutcome {
@@ -16,7 +17,10 @@ export interface CallbackSendResult extends PostOutcome {
  * a click away, everything in the log (never the secret). Sets convapiLine.sampleCallbackSent once a handler answered.
  */
 export class CallbackSender {
-  constructor(readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    readonly log: vscode.LogOutputChannel,
+    readonly settings: SettingsStore,
+  ) {}
 
   async send(what: string, url: string, body: string, secret: string | null): Promise<CallbackSendResult | undefined> {
     const target = parseTargetUrl(url);
@@ -28,7 +32,14 @@ export class CallbackSender {
     const outcome = await vscode.window.withProgress(
       // The status bar, not a notification: most answers take milliseconds, and the budget bounds the rest.
       { location: vscode.ProgressLocation.Window, title: `Sending ${what}…` },
-      () => postCallback(target.url.href, body, headers, { timeoutMs: defaultBudgetMs }),
+      async () => {
+        const dispatcher = dispatcherFor(target.url, this.settings.current.http);
+        try {
+          return await postCallback(target.url.href, body, headers, { timeoutMs: defaultBudgetMs, dispatcher });
+        } finally {
+          void dispatcher.close().catch(() => undefined);
+        }
+      },
     );
     const result: CallbackSendResult = { ...outcome, url: target.url.href, what, signed: secret !== null };
     this.log.info(`Callback ${what} → ${result.url}${result.signed ? ' (signed)' : ' (unsigned)'}: ${result.status ?? result.error} in ${result.latencyMs} ms`);

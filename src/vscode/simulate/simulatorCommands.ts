@@ -3,7 +3,6 @@ import { readCallbackText } from '../../core/simulate/callbackFile';
 import { callbackFilePattern, environmentAppId } from '../../core/simulate/environmentAppId';
 import { personalizeCallback } from '../../core/simulate/personalize';
 import { type CallbackSample, callbackSamples, sampleByKind } from '../../core/simulate/samples';
-import { configSection } from '../config';
 import type { Services } from '../services';
 import { type SendSampleArgs, recordOf, sampleArgsOf } from './callbackArgs';
 import { type CallbackSendResult, CallbackSender } from './callbackSender';
@@ -24,13 +23,12 @@ export class SimulatorCommands {
   readonly #sender: CallbackSender;
 
   constructor(readonly services: Services) {
-    this.#sender = new CallbackSender(services.log);
+    this.#sender = new CallbackSender(services.log, services.settings);
   }
 
   /** The active environment's app id (setting convapiLine.environments), or undefined to keep the sample's. */
   activeAppId(): string | undefined {
-    const raw = vscode.workspace.getConfiguration(configSection).get<unknown>('environments');
-    return environmentAppId(raw, this.services.context.workspaceState.get<string>(activeEnvironmentKey));
+    return environmentAppId(this.services.settings.current.environments, this.services.context.workspaceState.get<string>(activeEnvironmentKey));
   }
 
   async sendSample(arg?: unknown): Promise<CallbackSendResult | vscode.Uri | undefined> {
