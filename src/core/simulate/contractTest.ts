@@ -101,11 +101,12 @@ async function replay(probe: CallbackToSend, secret: string, post: Post, budgetM
   return judgeRefused('replayed', probe.kind, second, 'the same request (same nonce and signature) a second time');
 }
 
-const answered = (o: PostOutcome) => (o.status === undefined ? o.error ?? 'no answer' : `answered ${o.status}`);
+/** "answered 503", or why there was no answer, to follow "was" or stand alone. */
+const answered = (o: PostOutcome) => (o.status === undefined ? `not answered (${o.error ?? 'no answer'})` : `answered ${o.status}`);
 
 function judgeAccepted(check: CheckName, kind: string, o: PostOutcome, budgetMs: number): CheckRow {
   const base = { check, kind, status: o.status, latencyMs: o.latencyMs };
-  if (o.status === undefined) return { ...base, verdict: 'fail', why: o.timedOut ? `no answer within the ${budgetMs} ms budget` : answered(o) };
+  if (o.status === undefined) return { ...base, verdict: 'fail', why: o.timedOut ? `no answer within the ${budgetMs} ms budget` : o.error ?? 'no answer' };
   if (o.status >= 200 && o.status < 300) return { ...base, verdict: 'pass', why: `answered ${o.status} in ${o.latencyMs} ms` };
   const retried = o.status >= 500 || o.status === 429 ? ' (Sinch retries it)' : '';
   return { ...base, verdict: 'fail', why: `a genuine callback was answered ${o.status}${retried}; expected 2xx` };
