@@ -4,6 +4,7 @@ import { type PostOutcome, postCallback } from '../../core/simulate/postCallback
 import { callbackHeaders } from '../../core/simulate/signCallback';
 import { dispatcherFor, parseTargetUrl } from '../../core/simulate/targetUrl';
 import type { SettingsStore } from '../config';
+import type { ResponseDocuments } from './responseDocuments';
 
 /** What a send command returns (to its caller, tests included): the answer and where it went. */
 export interface CallbackSendResult extends PostOutcome {
@@ -20,6 +21,7 @@ export class CallbackSender {
   constructor(
     readonly log: vscode.LogOutputChannel,
     readonly settings: SettingsStore,
+    readonly responses: ResponseDocuments,
   ) {}
 
   async send(what: string, url: string, body: string, secret: string | null): Promise<CallbackSendResult | undefined> {
@@ -58,10 +60,6 @@ export class CallbackSender {
     const line = `${result.what} → ${result.status} in ${result.latencyMs} ms from ${result.url}${result.signed ? '' : ' (sent unsigned)'}`;
     const ok = result.status >= 200 && result.status < 300;
     const choice = await (ok ? vscode.window.showInformationMessage(line, showBody) : vscode.window.showWarningMessage(`${line}: a handler must answer 2xx.`, showBody));
-    if (choice === showBody) {
-      // The handler's answer is untrusted text: an editor shows it as text, never as HTML.
-      const document = await vscode.workspace.openTextDocument({ content: result.body || '(empty body)', language: 'plaintext' });
-      await vscode.window.showTextDocument(document, { preview: true });
-    }
+    if (choice === showBody) await this.responses.show(`${result.status}-${result.what}`, result.body);
   }
 }

@@ -7,6 +7,7 @@ import type { Services } from '../services';
 import { type SendSampleArgs, recordOf, sampleArgsOf } from './callbackArgs';
 import { type CallbackSendResult, CallbackSender } from './callbackSender';
 import { pickCallbackTarget } from './callbackTarget';
+import { ResponseDocuments } from './responseDocuments';
 import { pickSigningSecret } from './signingSecret';
 
 export const simulatorCommandIds = {
@@ -21,9 +22,10 @@ const activeEnvironmentKey = 'convapiLine.activeEnvironment';
 /** The three simulator commands; each returns what the handler answered, or undefined when nothing was sent. */
 export class SimulatorCommands {
   readonly #sender: CallbackSender;
+  readonly responses = new ResponseDocuments();
 
   constructor(readonly services: Services) {
-    this.#sender = new CallbackSender(services.log, services.settings);
+    this.#sender = new CallbackSender(services.log, services.settings, this.responses);
   }
 
   /** The active environment's app id (setting convapiLine.environments), or undefined to keep the sample's. */
@@ -89,6 +91,12 @@ export class SimulatorCommands {
     const folder = vscode.Uri.joinPath(this.services.context.globalStorageUri, 'callbacks');
     await vscode.workspace.fs.createDirectory(folder);
     const uri = vscode.Uri.joinPath(folder, `${sample.kind}.callback.json`);
+    // Edits not yet saved in an open copy are the user's work: show them rather than overwrite them.
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open?.isDirty) {
+      await vscode.window.showTextDocument(open);
+      return uri;
+    }
     await vscode.workspace.fs.writeFile(uri, Buffer.from(`${JSON.stringify(JSON.parse(body), null, 2)}\n`, 'utf8'));
     await vscode.window.showTextDocument(uri);
     return uri;
