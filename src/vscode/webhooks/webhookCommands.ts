@@ -245,4 +245,8 @@ export const webhookCommands: CommandTable = [
 ];
 
 /** Only in an extension test run: lets a test record a send the way the send feature does. */
-export const testCommands: CommandTable = [['convapiLine.test.recordSentMessage', (f, sent: SentMessage) => f.services.sentMessages.add(sent)]];
+export const testCommands: CommandTable = [
+  ['convapiLine.test.recordSentMessage', (f, sent: SentMessage) => f.services.sentMessages.add(sent)],
+  ['convapiLine.test.sentMessages', (f) => f.services.sentMessages.log.list()],
+  ['convapiLine.test.callbackItems', (f) => f.tree.getChildren()],
+];
