@@ -14,6 +14,8 @@ export interface Settings {
   send: { timeoutMs: number };
   /** VS Code's own http.proxy / http.noProxy, read beside ours (see readConfiguration). */
   http: { proxy?: string; noProxy?: string };
+  /** The webhook listener: where it binds, where it forwards accepted callbacks, how many it keeps. */
+  listener: { host: string; port: number; forwardTo?: string; keep: number };
 }
 
 export const defaultSettings: Settings = {
@@ -24,6 +26,7 @@ export const defaultSettings: Settings = {
   environmentProblems: [],
   send: { timeoutMs: 30000 },
   http: {},
+  listener: { host: '127.0.0.1', port: 8855, keep: 1000 },
 };
 
 type Read = (key: string) => unknown;
@@ -45,5 +48,20 @@ export function parseSettings(read: Read, http: Settings['http'] = {}): Settings
     environmentProblems: environments.problems,
     send: { timeoutMs: typeof sendTimeout === 'number' && sendTimeout >= 1000 && sendTimeout <= 300000 ? sendTimeout : defaultSettings.send.timeoutMs },
     http,
+    listener: parseListenerSettings(read),
+  };
+}
+
+function parseListenerSettings(read: Read): Settings['listener'] {
+  const d = defaultSettings.listener;
+  const host = read('listener.host');
+  const port = read('listener.port');
+  const forwardTo = read('listener.forwardTo');
+  const keep = read('callbacks.limit');
+  return {
+    host: typeof host === 'string' && host.trim() !== '' ? host.trim() : d.host,
+    port: typeof port === 'number' && Number.isInteger(port) && port >= 0 && port <= 65535 ? port : d.port,
+    ...(typeof forwardTo === 'string' && forwardTo.trim() !== '' ? { forwardTo: forwardTo.trim() } : {}),
+    keep: typeof keep === 'number' && Number.isInteger(keep) && keep >= 10 && keep <= 100_000 ? keep : d.keep,
   };
 }

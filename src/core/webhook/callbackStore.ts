@@ -35,6 +35,13 @@ export class CallbackStore {
     if (this.#records.length > this.#limit) this.#records.length = this.#limit;
   }
 
+  /** Adds a record older than all it holds (history loaded after live records arrived); false when full. */
+  appendOlder(record: CallbackRecord): boolean {
+    if (this.#records.length >= this.#limit || this.get(record.id)) return false;
+    this.#records.push(record);
+    return true;
+  }
+
   get(id: string): CallbackRecord | undefined {
     return this.#records.find((r) => r.id === id);
   }

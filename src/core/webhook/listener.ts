@@ -13,8 +13,11 @@ export interface ListenerOptions {
   host?: string;
   /** 0 picks a free port. */
   port: number;
-  /** The webhook secret; a function is asked on every request, so a secret set while running applies at once. */
-  secret?: string | (() => string | undefined);
+  /**
+   * The webhook secret; a function is asked on every request (so a secret set while running applies at once) with
+   * the callback's app_id, for a listener that serves several apps.
+   */
+  secret?: string | ((appId: string | undefined) => string | readonly string[] | undefined);
   /** The user's own handler: every accepted callback is re-posted there and its answer passed back. */
   forwardTo?: string | (() => string | undefined);
   forwardTimeoutMs?: number;
@@ -67,7 +70,11 @@ export function start(options: ListenerOptions): Promise<Listener> {
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
   const nonces = new NonceMemory();
   const now = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
-  const resolve = (v: string | (() => string | undefined) | undefined) => (typeof v === 'function' ? v() : v) || undefined;
+  const resolve = (v: string | ((appId?: string) => string | undefined) | undefined) => (typeof v === 'function' ? v() : v) || undefined;
+  const secretsFor = (appId: string | undefined): string[] => {
+    const found = typeof options.secret === 'function' ? options.secret(appId) : options.secret;
+    return (typeof found === 'string' ? [found] : (found ?? [])).filter((s) => s !== '');
+  };
   let sequence = 0;
   // Ids unique across restarts of the listener (records from earlier runs stay in the store).
   const idPrefix = `${Date.now().toString(36)}-${randomUUID().slice(0, 6)}`;
@@ -109,19 +116,27 @@ export function start(options: ListenerOptions): Promise<Listener> {
   };
 
   const handle = async (request: http.IncomingMessage, response: http.ServerResponse, raw: Buffer) => {
-    const secret = resolve(options.secret);
-    let signature: CallbackRecord['signature'] = 'unchecked';
-    if (secret) {
-      const verdict = verifySignature(secret, request.headers, raw, nonces, now());
-      if (!verdict.ok) return refuse(request, response, raw, 401, verdict.reason, { signature: 'rejected' });
-      signature = 'verified';
-    }
     let value: unknown;
+    let syntaxError: string | undefined;
     try {
       value = JSON.parse(raw.toString('utf8'));
     } catch (error) {
-      return refuse(request, response, raw, 400, raw.length === 0 ? 'empty body' : `invalid JSON: ${(error as Error).message}`, { signature });
+      syntaxError = raw.length === 0 ? 'empty body' : `invalid JSON: ${(error as Error).message}`;
     }
+    // The app_id only chooses which secret to check with; nothing else of the body is trusted before the check.
+    const appId = typeof (value as { app_id?: unknown } | null)?.app_id === 'string' ? (value as { app_id: string }).app_id : undefined;
+    const secrets = secretsFor(appId || undefined);
+    let signature: CallbackRecord['signature'] = 'unchecked';
+    if (secrets.length > 0) {
+      // Several candidate secrets (apps whose callbacks do not name them): any one that matches will do.
+      let verdict = verifySignature(secrets[0]!, request.headers, raw, nonces, now());
+      for (let i = 1; !verdict.ok && verdict.reason === 'signature does not match the secret' && i < secrets.length; i++) {
+        verdict = verifySignature(secrets[i]!, request.headers, raw, nonces, now());
+      }
+      if (!verdict.ok) return refuse(request, response, raw, 401, verdict.reason, { signature: 'rejected' });
+      signature = 'verified';
+    }
+    if (syntaxError !== undefined) return refuse(request, response, raw, 400, syntaxError, { signature });
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       const what = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
       return refuse(request, response, raw, 400, `the body is ${what}, not a callback object`, { signature });

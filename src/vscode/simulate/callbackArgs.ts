@@ -11,6 +11,7 @@ export function recordOf(arg: unknown): CallbackRecord | undefined {
 /** Arguments that skip the questions (tests, other commands). `secret: null` sends unsigned. */
 export interface SendSampleArgs {
   kind?: string;
+  /** A handler URL, or 'listener' for the running listener (no question asked). */
   url?: string;
   secret?: string | null;
   appId?: string;
@@ -19,9 +20,9 @@ export interface SendSampleArgs {
   edit?: boolean;
 }
 
-export function sampleArgsOf(arg: unknown): SendSampleArgs {
+export function sampleArgsOf(arg: unknown, more?: unknown): SendSampleArgs {
   const record = recordOf(arg);
-  if (record) return { appId: record.appId, contactId: record.contactId };
+  if (record) return { appId: record.appId, contactId: record.contactId, ...(more === undefined ? {} : defined(sampleArgsOf(more))) };
   if (typeof arg !== 'object' || arg === null) return {};
   const a = arg as Record<string, unknown>;
   const text = (k: string) => (typeof a[k] === 'string' ? (a[k] as string) : undefined);
@@ -34,3 +35,5 @@ export function sampleArgsOf(arg: unknown): SendSampleArgs {
     edit: typeof a.edit === 'boolean' ? a.edit : undefined,
   };
 }
+
+const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -23,7 +23,7 @@ export function registerSimulator(services: Services): vscode.Disposable {
   const commands = new SimulatorCommands(services);
   return vscode.Disposable.from(
     commands.responses,
-    vscode.commands.registerCommand(simulatorCommandIds.sendSample, (arg?: unknown) => commands.sendSample(arg)),
+    vscode.commands.registerCommand(simulatorCommandIds.sendSample, (arg?: unknown, more?: unknown) => commands.sendSample(sampleArgsOf(arg, more))),
     vscode.commands.registerCommand(simulatorCommandIds.sendThis, (uri?: vscode.Uri, args?: object) => commands.sendThis(uri, sampleArgsOf(args))),
     vscode.commands.registerCommand(simulatorCommandIds.replay, (arg?: unknown, args?: object) => commands.replay(arg, sampleArgsOf(args))),
     vscode.languages.registerCodeLensProvider({ language: 'json', pattern: '**/*.callback.json' }, new SendCallbackCodeLens()),

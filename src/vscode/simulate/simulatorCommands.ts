@@ -4,9 +4,9 @@ import { callbackFilePattern, environmentAppId } from '../../core/simulate/envir
 import { personalizeCallback } from '../../core/simulate/personalize';
 import { type CallbackSample, callbackSamples, sampleByKind } from '../../core/simulate/samples';
 import type { Services } from '../services';
-import { type SendSampleArgs, recordOf, sampleArgsOf } from './callbackArgs';
+import { type SendSampleArgs, recordOf } from './callbackArgs';
 import { type CallbackSendResult, CallbackSender } from './callbackSender';
-import { pickCallbackTarget } from './callbackTarget';
+import { pickCallbackTarget, runningListenerUrl } from './callbackTarget';
 import { ResponseDocuments } from './responseDocuments';
 import { pickSigningSecret } from './signingSecret';
 
@@ -33,8 +33,7 @@ export class SimulatorCommands {
     return environmentAppId(this.services.settings.current.environments, this.services.context.workspaceState.get<string>(activeEnvironmentKey));
   }
 
-  async sendSample(arg?: unknown): Promise<CallbackSendResult | vscode.Uri | undefined> {
-    const args = sampleArgsOf(arg);
+  async sendSample(args: SendSampleArgs): Promise<CallbackSendResult | vscode.Uri | undefined> {
     const sample = args.kind ? sampleByKind(args.kind) : await pickSample();
     if (!sample) {
       if (args.kind) void vscode.window.showErrorMessage(`There is no sample callback of kind "${args.kind}"; the kinds are ${callbackSamples().map((s) => s.kind).join(', ')}.`);
@@ -79,11 +78,17 @@ export class SimulatorCommands {
 
   async #sendBody(what: string, body: string, appId: string | undefined, args: SendSampleArgs): Promise<CallbackSendResult | undefined> {
     const title = `Send ${what}`;
-    const url = args.url ?? (await pickCallbackTarget(this.services.context.globalState, title));
+    const url = args.url === 'listener' ? await this.#listenerUrl() : (args.url ?? (await pickCallbackTarget(this.services.context.globalState, title)));
     if (url === undefined) return undefined;
     const secret = args.secret !== undefined ? args.secret : await pickSigningSecret(this.services.secrets, appId, title);
     if (secret === undefined) return undefined;
     return this.#sender.send(what, url, body, secret);
+  }
+
+  async #listenerUrl(): Promise<string | undefined> {
+    const url = await runningListenerUrl();
+    if (!url) void vscode.window.showErrorMessage('The webhook listener is not running: start it, or send the callback to a URL.');
+    return url;
   }
 
   /** The sample as a real *.callback.json in the extension's storage, so the schema, completion and hovers apply. */

@@ -129,3 +129,64 @@ describe('callback simulator', () => {
     assert.equal(result, undefined);
   });
 });
+
+type CallbackItem = vscode.TreeItem & { record: { id: string; accepted: boolean; signature: string; trigger: string; appId?: string; contactId?: string; rawBody: string } };
+const callbackItems = async () => (await vscode.commands.executeCommand<CallbackItem[]>('convapiLine.test.callbackItems')) ?? [];
+
+async function eventually<T>(what: string, condition: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await condition();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('callback simulator with the running listener', function () {
+  this.timeout(90_000);
+  const appId = '01SIMULATORAPP0000000000000';
+  const config = () => vscode.workspace.getConfiguration('convapiLine');
+
+  before(async () => {
+    await config().update('listener.port', 0, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('convapiLine.setWebhookSecret', { appId, secret: 'simulator-listener-secret' });
+    await vscode.commands.executeCommand('convapiLine.clearCallbacks');
+    assert.match((await vscode.commands.executeCommand<string>('convapiLine.startListener')) ?? '', /^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('convapiLine.stopListener');
+    await vscode.commands.executeCommand('convapiLine.setWebhookSecret', { appId, secret: '' });
+    await config().update('listener.port', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('sends a sample to the listener, signed with the app\'s stored secret, and it arrives verified in the Callbacks view', async () => {
+    const result = await vscode.commands.executeCommand<SendResult>('convapiLine.sendSampleCallback', { kind: 'inbound-text', url: 'listener', appId });
+    assert.equal(result.status, 200);
+    assert.equal(result.url, await vscode.commands.executeCommand('convapiLine.getListenerUrl'));
+    const item = await eventually('the callback in the view', async () => (await callbackItems()).find((i) => i.record.appId === appId));
+    assert.equal(item.label, 'Inbound text from U4623…: "Text MO"');
+    assert.equal(item.record.accepted, true);
+    assert.equal(item.record.signature, 'verified', 'the listener checked the signature with the same stored secret');
+  });
+
+  it('replays a callback from the view: re-signed, so the listener takes it again instead of refusing a used nonce', async () => {
+    const original = (await callbackItems()).find((i) => i.record.appId === appId && i.record.trigger === 'MESSAGE_INBOUND')!;
+    const result = await vscode.commands.executeCommand<SendResult>('convapiLine.replayCallback', original, { url: 'listener' });
+    assert.equal(result.status, 200);
+    const replays = await eventually('the replay in the view', async () => {
+      const same = (await callbackItems()).filter((i) => i.record.rawBody === original.record.rawBody);
+      return same.length === 2 && same;
+    });
+    assert.ok(replays.every((i) => i.record.accepted && i.record.signature === 'verified'));
+  });
+
+  it('a sample sent from a callback in the view is about that callback\'s app and contact', async () => {
+    const item = (await callbackItems()).find((i) => i.record.appId === appId && i.record.contactId)!;
+    const result = await vscode.commands.executeCommand<SendResult>('convapiLine.sendSampleCallback', item, { kind: 'opt-out-blocked', url: 'listener' });
+    assert.equal(result.status, 200);
+    const optOut = await eventually('the opt-out in the view', async () => (await callbackItems()).find((i) => i.record.trigger === 'OPT_OUT' && i.record.appId === appId));
+    assert.equal(optOut.record.contactId, item.record.contactId);
+    assert.equal(optOut.record.signature, 'verified');
+  });
+});

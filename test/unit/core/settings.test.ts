@@ -10,6 +10,13 @@ describe('parseSettings', () => {
 
   it('keeps valid values and drops blank globs', () => {
     const raw: Record<string, unknown> = { payloadFiles: ['a/*.json', ' ', 3], 'inlayHints.enabled': false, 'media.remoteChecks': false, 'media.timeoutMs': 1500 };
-    assert.deepEqual(parseSettings((k) => raw[k]), { payloadFiles: ['a/*.json'], inlayHints: false, media: { remoteChecks: false, timeoutMs: 1500 } });
+    assert.deepEqual(parseSettings((k) => raw[k]), { ...defaultSettings, payloadFiles: ['a/*.json'], inlayHints: false, media: { remoteChecks: false, timeoutMs: 1500 } });
+  });
+
+  it('reads the listener settings and falls back on out-of-range values', () => {
+    const raw: Record<string, unknown> = { 'listener.host': ' ::1 ', 'listener.port': 0, 'listener.forwardTo': 'http://127.0.0.1:3000/hook', 'callbacks.limit': 50 };
+    assert.deepEqual(parseSettings((k) => raw[k]).listener, { host: '::1', port: 0, forwardTo: 'http://127.0.0.1:3000/hook', keep: 50 });
+    const bad: Record<string, unknown> = { 'listener.host': '', 'listener.port': 70000, 'listener.forwardTo': ' ', 'callbacks.limit': 5 };
+    assert.deepEqual(parseSettings((k) => bad[k]).listener, { host: '127.0.0.1', port: 8855, keep: 1000 });
   });
 });

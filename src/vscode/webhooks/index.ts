@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { CallbackHistory } from './callbackHistory';
+import { CallbackDocuments, callbackScheme } from './callbackDocuments';
+import { CallbacksTreeProvider } from './callbacksTree';
+import { FailedDeliveryDiagnostics } from './failedDeliveryDiagnostics';
+import { ListenerService } from './listenerService';
+import { ListenerStatusBar } from './listenerStatusBar';
+import { type WebhookFeature, testCommands, webhookCommands } from './webhookCommands';
+import { WebhookSecrets } from './webhookSecrets';
+
+/** The webhook listener, the Callbacks view, the timeline links and the failed-delivery diagnostics. */
+export function registerWebhooks(services: Services): vscode.Disposable {
+  const { context, settings, log } = services;
+  const storage = context.storageUri ?? context.globalStorageUri;
+  const history = new CallbackHistory(storage, settings.current.listener.keep, services.sentMessages, log);
+  const secrets = new WebhookSecrets(services.secrets, context.workspaceState);
+  const listener = new ListenerService(history, secrets, () => settings.current, log);
+  const tree = new CallbacksTreeProvider(history);
+  const treeView = vscode.window.createTreeView('convapiLine.callbacks', { treeDataProvider: tree, showCollapseAll: false });
+  const feature: WebhookFeature = { services, listener, history, tree, secrets };
+  const documents = new CallbackDocuments(history);
+  const documentChanges = new vscode.EventEmitter<vscode.Uri>();
+
+  const updateView = () => {
+    const shown = tree.visible().length;
+    const total = history.store.size;
+    const filter = tree.describeFilter();
+    treeView.description = filter ? `${filter} (${shown} of ${total})` : listener.state.kind === 'running' ? `listening on :${listener.state.port}` : undefined;
+    treeView.badge = undefined;
+    void vscode.commands.executeCommand('setContext', 'convapiLine.hasCallback', total > 0);
+  };
+
+  const commandRegistrations = [...webhookCommands, ...(context.extensionMode === vscode.ExtensionMode.Test ? testCommands : [])].map(([id, handler]) =>
+    vscode.commands.registerCommand(id, (...args: unknown[]) => handler(feature, ...args)),
+  );
+
+  void history.load();
+  void secrets.loadAll((settings.current.environments ?? []).map((e) => e.appId));
+
+  return vscode.Disposable.from(
+    ...commandRegistrations,
+    history,
+    secrets,
+    listener,
+    tree,
+    treeView,
+    documentChanges,
+    new ListenerStatusBar(listener),
+    new FailedDeliveryDiagnostics(services.sentMessages),
+    vscode.workspace.registerTextDocumentContentProvider(callbackScheme, Object.assign(documents, { onDidChange: documentChanges.event })),
+    history.onDidChange(updateView),
+    listener.onDidChange(updateView),
+    tree.onDidChangeFilter(updateView),
+    treeView.onDidChangeVisibility(updateView),
+    settings.onDidChange((current) => {
+      history.limit = current.listener.keep;
+      void secrets.loadAll((current.environments ?? []).map((e) => e.appId));
+    }),
+  );
+}
