@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { readCallbackText } from '../core/simulate/callbackFile';
 import { type CallbackToSend, type CheckRow, budgetAssumption, defaultBudgetMs, runContractTest, staleAgeSeconds } from '../core/simulate/contractTest';
-import { personalizeCallback } from '../core/simulate/personalize';
+import { PersonalizeError, personalizeCallback } from '../core/simulate/personalize';
 import { callbackSamples, sampleByKind } from '../core/simulate/samples';
 import { parseTargetUrl } from '../core/simulate/targetUrl';
 import { parseCommandArgs } from './args';
@@ -104,7 +104,12 @@ function readCallbackFile(file: string, io: CliIO, personalization: { appId?: st
     const list = errors.map((p) => `  ${file}${p.pointer ? ` at ${p.pointer}` : ''}: ${p.message}`).join('\n');
     throw new UsageError(`--file ${file} is not a callback, so nothing was sent:\n${list}`);
   }
-  return { kind: basename(file).replace(/\.callback\.json$|\.json$/, ''), body: personalizeCallback(body, personalization) };
+  try {
+    return { kind: basename(file).replace(/\.callback\.json$|\.json$/, ''), body: personalizeCallback(body, personalization) };
+  } catch (error) {
+    if (error instanceof PersonalizeError) throw new UsageError(`--file ${file}: ${error.message}, without --app-id and --contact-id.`);
+    throw error;
+  }
 }
 
 function formatTable(rows: readonly CheckRow[]): string {

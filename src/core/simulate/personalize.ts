@@ -27,5 +27,12 @@ export function personalizeCallback(text: string, { appId, contactId }: Personal
     }
     return out;
   };
-  return JSON.stringify(visit(value));
+  try {
+    return JSON.stringify(visit(value));
+  } catch (error) {
+    if (error instanceof RangeError) throw new PersonalizeError('the callback is nested too deeply to put an app or contact id in; send it as it is');
+    throw error;
+  }
 }
+
+export class PersonalizeError extends Error {}

@@ -198,6 +198,18 @@ describe('convapi-line simulate', function () {
     assert.equal(h.requests.length, 0);
   });
 
+  it('a --file nested too deeply for --app-id is a usage error, not a stack trace', async () => {
+    const h = await start(() => ({ status: 200 }));
+    const file = join(dir, 'deep.callback.json');
+    const depth = 100_000;
+    writeFileSync(file, `{"event":{"id":"x","contact_event":{"a":${'['.repeat(depth)}${']'.repeat(depth)}}}}`);
+    const run = await simulate(['--to', h.url, '--file', file, '--app-id', 'Z']);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /nested too deeply to put an app or contact id in/);
+    assert.doesNotMatch(run.stderr, /RangeError|at /);
+    assert.equal(h.requests.length, 0);
+  });
+
   it('usage errors exit 2: an unknown kind names the known ones, http off this machine, no --to, bad --timeout', async () => {
     const unknown = await simulate(['--to', 'http://127.0.0.1:9/x', '--kind', 'inbound-sticker']);
     assert.equal(unknown.code, 2);
