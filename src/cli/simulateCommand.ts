@@ -20,6 +20,7 @@ Exit code 0 when every check passes, 1 when any fails, 2 for a usage error.
 Options:
   --to URL             the handler (http only on 127.0.0.1, ::1 or localhost; https elsewhere)
   --secret S           the webhook secret to sign with (without it, callbacks are sent unsigned)
+  --secret-env VAR     read the secret from environment variable VAR (keeps it out of the process list)
   --kind K             a bundled sample (repeatable; default: every kind, or none when --file is given)
   --file F             a callback of your own, a *.callback.json file (repeatable)
   --timeout MS         the budget of one answer (default ${defaultBudgetMs}: an assumption, since the
@@ -34,6 +35,7 @@ Options:
 const options = {
   to: { type: 'string' },
   secret: { type: 'string' },
+  'secret-env': { type: 'string' },
   kind: { type: 'string', multiple: true },
   file: { type: 'string', multiple: true },
   timeout: { type: 'string' },
@@ -59,6 +61,10 @@ export async function runSimulate(argv: string[], io: CliIO): Promise<number> {
   const target = parseTargetUrl(values.to);
   if ('error' in target) throw new UsageError(`--to ${target.error}.`);
   if (values.secret === '') throw new UsageError('--secret is empty; leave it out to send unsigned callbacks.', simulateUsage);
+  if (values.secret !== undefined && values['secret-env'] !== undefined) throw new UsageError('give --secret or --secret-env, not both.');
+  const secretVar = values['secret-env'];
+  const secret = secretVar === undefined ? values.secret : process.env[secretVar];
+  if (secretVar !== undefined && !secret) throw new UsageError(`--secret-env ${secretVar}: that environment variable is not set or empty.`);
   const budgetMs = values.timeout === undefined ? defaultBudgetMs : Number(values.timeout);
   if (!Number.isInteger(budgetMs) || budgetMs < 1 || budgetMs > 600_000) throw new UsageError(`--timeout takes a whole number of milliseconds (1 to 600000), not "${values.timeout}".`);
 
@@ -74,18 +80,18 @@ export async function runSimulate(argv: string[], io: CliIO): Promise<number> {
 
   const rows = await runContractTest({
     url: target.url.href,
-    secret: values.secret,
+    secret,
     callbacks,
     budgetMs,
     onRow: values.json ? undefined : (row) => io.stderr(row.verdict === 'fail' ? '✗' : '.'),
   });
   const passed = rows.every((r) => r.verdict === 'pass');
   if (values.json) {
-    io.stdout(`${JSON.stringify({ to: target.url.href, budgetMs, budgetNote: budgetAssumption, signed: values.secret !== undefined, passed, results: rows })}\n`);
+    io.stdout(`${JSON.stringify({ to: target.url.href, budgetMs, budgetNote: budgetAssumption, signed: secret !== undefined, passed, results: rows })}\n`);
   } else {
     io.stderr('\n');
     io.stdout(formatTable(rows));
-    io.stdout(summary(rows, budgetMs, values.secret !== undefined));
+    io.stdout(summary(rows, budgetMs, secret !== undefined));
   }
   return passed ? exitCodes.ok : exitCodes.problems;
 }

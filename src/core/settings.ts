@@ -16,6 +16,8 @@ export interface Settings {
   http: { proxy?: string; noProxy?: string };
   /** The webhook listener: where it binds, where it forwards accepted callbacks, how many it keeps. */
   listener: { host: string; port: number; forwardTo?: string; keep: number };
+  /** The callback simulator: how long a handler may take to answer (5 s by default, an assumption). */
+  simulator: { timeoutMs: number };
 }
 
 export const defaultSettings: Settings = {
@@ -27,6 +29,7 @@ export const defaultSettings: Settings = {
   send: { timeoutMs: 30000 },
   http: {},
   listener: { host: '127.0.0.1', port: 8855, keep: 1000 },
+  simulator: { timeoutMs: 5000 },
 };
 
 type Read = (key: string) => unknown;
@@ -49,6 +52,7 @@ export function parseSettings(read: Read, http: Settings['http'] = {}): Settings
     send: { timeoutMs: typeof sendTimeout === 'number' && sendTimeout >= 1000 && sendTimeout <= 300000 ? sendTimeout : defaultSettings.send.timeoutMs },
     http,
     listener: parseListenerSettings(read),
+    simulator: { timeoutMs: wholeNumberIn(read('simulator.timeoutMs'), 100, 600000) ?? defaultSettings.simulator.timeoutMs },
   };
 }
 
@@ -64,4 +68,8 @@ function parseListenerSettings(read: Read): Settings['listener'] {
     ...(typeof forwardTo === 'string' && forwardTo.trim() !== '' ? { forwardTo: forwardTo.trim() } : {}),
     keep: typeof keep === 'number' && Number.isInteger(keep) && keep >= 10 && keep <= 100_000 ? keep : d.keep,
   };
+}
+
+function wholeNumberIn(value: unknown, min: number, max: number): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : undefined;
 }

@@ -37,7 +37,7 @@ export class CallbackSender {
       async () => {
         const dispatcher = dispatcherFor(target.url, this.settings.current.http);
         try {
-          return await postCallback(target.url.href, body, headers, { timeoutMs: defaultBudgetMs, dispatcher });
+          return await postCallback(target.url.href, body, headers, { timeoutMs: this.settings.current.simulator.timeoutMs, dispatcher });
         } finally {
           void dispatcher.close().catch(() => undefined);
         }
@@ -53,7 +53,7 @@ export class CallbackSender {
   async #show(result: CallbackSendResult): Promise<void> {
     const showBody = 'Show Response';
     if (result.status === undefined) {
-      const note = result.timedOut ? ` (budget ${defaultBudgetMs} ms, an assumption: the Conversation API documents no callback timeout)` : '';
+      const note = result.timedOut ? ` (convapiLine.simulator.timeoutMs; ${defaultBudgetMs} ms by default is an assumption: the Conversation API documents no callback timeout)` : '';
       void vscode.window.showErrorMessage(`${result.what}: no answer from ${result.url}: ${result.error}${note}.`);
       return;
     }

@@ -16,11 +16,11 @@ interface Run {
   stderr: string;
 }
 
-function simulate(args: string[]): Promise<Run> {
+function simulate(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Run> {
   const cli = join(repoRoot(), 'dist', 'cli.js');
   assert.ok(existsSync(cli), 'dist/cli.js is missing: run node esbuild.mjs first');
   return new Promise((resolve) => {
-    execFile(process.execPath, [cli, 'simulate', ...args], { timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [cli, 'simulate', ...args], { timeout: 60_000, env }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as NodeJS.ErrnoException & { code?: number }).code as unknown as number) ?? 1 : 0, stdout, stderr });
     });
   });
@@ -208,6 +208,16 @@ describe('convapi-line simulate', function () {
     assert.match(run.stderr, /nested too deeply to put an app or contact id in/);
     assert.doesNotMatch(run.stderr, /RangeError|at /);
     assert.equal(h.requests.length, 0);
+  });
+
+  it('--secret-env reads the secret from the environment, keeping it off the command line', async () => {
+    const h = await start(verifyingHandler(secret));
+    const run = await simulate(['--to', h.url, '--secret-env', 'HANDLER_SECRET', '--kind', 'opt-in', '--json'], { ...process.env, HANDLER_SECRET: secret });
+    assert.equal(run.code, 0, run.stdout);
+    assert.equal(JSON.parse(run.stdout).signed, true);
+    const unset = await simulate(['--to', h.url, '--secret-env', 'CONVAPI_NO_SUCH_VARIABLE']);
+    assert.equal(unset.code, 2);
+    assert.match(unset.stderr, /--secret-env CONVAPI_NO_SUCH_VARIABLE: that environment variable is not set or empty/);
   });
 
   it('usage errors exit 2: an unknown kind names the known ones, http off this machine, no --to, bad --timeout', async () => {

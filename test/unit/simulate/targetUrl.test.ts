@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { parseSettings } from '../../../src/core/settings';
 import { environmentAppId } from '../../../src/core/simulate/environmentAppId';
 import { isLoopbackHost, parseTargetUrl } from '../../../src/core/simulate/targetUrl';
 
@@ -37,5 +38,16 @@ describe('environmentAppId', () => {
     assert.equal(environmentAppId(undefined), undefined);
     assert.equal(environmentAppId('APP'), undefined);
     assert.equal(environmentAppId([null, 3, { appId: 4 }]), undefined);
+  });
+});
+
+describe('convapiLine.simulator.timeoutMs', () => {
+  const read = (value: unknown) => parseSettings((key) => (key === 'simulator.timeoutMs' ? value : undefined)).simulator.timeoutMs;
+  it('is 5000 ms unless set to a whole number from 100 to 600000', () => {
+    assert.equal(read(undefined), 5000);
+    assert.equal(read(250), 250);
+    assert.equal(read(50), 5000);
+    assert.equal(read(1.5e6), 5000);
+    assert.equal(read('9000'), 5000);
   });
 });
