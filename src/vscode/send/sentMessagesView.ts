@@ -26,11 +26,11 @@ const eventIcons: Record<TimelineEvent['kind'], string> = {
 /** A send in the view; its children are what happened to it ("sent", then the listener's callbacks). */
 export class SentMessageItem extends vscode.TreeItem {
   constructor(readonly entry: SentMessage) {
-    super(entry.recipient, vscode.TreeItemCollapsibleState.Collapsed);
+    super(entry.file ? fileName(entry.file) : 'request', vscode.TreeItemCollapsibleState.Collapsed);
     this.id = entry.id;
-    const time = new Date(entry.sentAt).toLocaleString();
-    const file = entry.file ? fileName(entry.file) : 'request';
-    this.description = entry.messageId ? `${file} · ${entry.environment} · ${time}` : `${file} · ${entry.environment} · failed`;
+    const time = new Date(entry.sentAt).toLocaleTimeString();
+    const outcome = entry.messageId ? '' : `failed${entry.response ? ` (HTTP ${entry.response.status})` : ''} · `;
+    this.description = `${outcome}${shortRecipient(entry.recipient)} · ${entry.environment} · ${time}`;
     this.iconPath = new vscode.ThemeIcon(entry.messageId ? 'pass' : 'error', new vscode.ThemeColor(entry.messageId ? 'testing.iconPassed' : 'testing.iconFailed'));
     this.contextValue = entry.messageId ? 'sentMessage.accepted' : 'sentMessage.failed';
     this.tooltip = tooltipOf(entry);
@@ -139,6 +139,11 @@ function tooltipOf(entry: SentMessage): vscode.MarkdownString {
   ];
   for (const [k, v] of rows) if (v) md.appendMarkdown(`${k}: `).appendText(v).appendMarkdown('  \n');
   return md;
+}
+
+/** "LINE U4623f0a8b5…": identities are long, and the tooltip has the whole one. */
+function shortRecipient(recipient: string): string {
+  return recipient.replace(/(\S{12})\S{4,}/g, '$1…');
 }
 
 function fileName(file: string): string {
