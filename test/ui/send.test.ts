@@ -30,6 +30,10 @@ describe('UI: Send a payload to the fake Conversation API', function () {
       message: { text_message: { text: 'Hello {{CUSTOMER}}, your order is ready.' } },
     };
     fs.writeFileSync(path.join(folder, 'hello.line.json'), JSON.stringify(payload, null, 2) + '\n');
+    const card = { ...payload, message: { card_message: { title: 'T'.repeat(41), description: 'Too long a title', choices: [{ text_message: { text: 'OK' } }] } } };
+    fs.writeFileSync(path.join(folder, 'long-title.line.json'), JSON.stringify(card, null, 2) + '\n');
+    const choice = { ...payload, message: { choice_message: { text_message: { text: 'Pick' }, choices: [{ text_message: { text: 'Tap here to book your table' }, postback_data: 'book' }] } } };
+    fs.writeFileSync(path.join(folder, 'long-label.line.json'), JSON.stringify(choice, null, 2) + '\n');
     workbench = await Workbench.open({ folder });
   });
   afterEach(async function () {
@@ -58,6 +62,9 @@ describe('UI: Send a payload to the fake Conversation API', function () {
     await page.locator(`${QUICK_INPUT} .monaco-list-row`).filter({ hasText: row }).first().waitFor({ state: 'visible', timeout: 10_000 });
     await page.keyboard.press('Enter');
   }
+
+  /** Rows of the Sent Messages view (the Explorer's hidden rows are in the page too: only visible ones count). */
+  const sentRows = () => workbench.page.locator('.part.sidebar .pane-body .monaco-list-row').filter({ visible: true });
 
   /** A notification as a toast, or in the Notification Center when that is open. */
   const toast = (text: RegExp) => workbench.page.locator('.notifications-toasts .notification-list-item, .notifications-center .notification-list-item').filter({ hasText: text }).first();
@@ -107,16 +114,16 @@ describe('UI: Send a payload to the fake Conversation API', function () {
     await workbench.screenshot('20-send-notification');
 
     await sent.locator('.monaco-button', { hasText: 'Reveal in Sent Messages' }).click();
-    const row = workbench.page.locator('.pane-body .monaco-list-row').filter({ hasText: 'hello.line.json' }).first();
+    const row = sentRows().filter({ hasText: 'hello.line.json' }).first();
     await row.waitFor({ state: 'visible', timeout: 30_000 });
     assert.match(await row.innerText(), /LINE U4623f0a8b57… · dev · /);
-    const child = workbench.page.locator('.pane-body .monaco-list-row').filter({ hasText: /^sent/ }).first();
+    const child = sentRows().filter({ hasText: /^sent/ }).first();
     await child.waitFor({ state: 'visible', timeout: 10_000 });
     assert.match(await child.innerText(), /sent\s*01MSG\w+ · accepted/);
   });
 
   it('sends again from the Sent Messages view with the same token, and lists both sends', async function () {
-    const row = workbench.page.locator('.pane-body .monaco-list-row').filter({ hasText: 'hello.line.json' }).first();
+    const row = sentRows().filter({ hasText: 'hello.line.json' }).first();
     await row.hover();
     await row.locator('.action-label[aria-label="Send Again"]').click();
     await workbench.page.waitForFunction(() => document.querySelectorAll('.pane-body .monaco-list-row .codicon-pass').length >= 2, null, { timeout: 30_000 });
@@ -151,6 +158,98 @@ describe('UI: Send a payload to the fake Conversation API', function () {
     await workbench.screenshot('21-send-error');
   });
 
+  const dialog = () => workbench.page.locator('.monaco-dialog-box');
+
+  it('stops on an error, showing the problems, and asks once about warnings ("Send Anyway")', async function () {
+    const before = fake.requestsTo('send').length;
+    await workbench.openFile('long-title.line.json');
+    await workbench.runCommandFromPalette('Conversation API LINE: Send Payload');
+    await toast(/long-title\.line\.json has 1 error: nothing was sent/).waitFor({ timeout: 30_000 });
+    const problems = await workbench.openProblems();
+    await problems.filter({ hasText: /40/ }).first().waitFor({ timeout: 30_000 });
+    assert.equal(fake.requestsTo('send').length, before);
+
+    await workbench.openFile('long-label.line.json');
+    await workbench.runCommandFromPalette('Conversation API LINE: Send Payload');
+    await dialog().waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await dialog().innerText(), /long-label\.line\.json has 1 warning/);
+    await dialog().locator('.monaco-button', { hasText: 'Cancel' }).click();
+    await workbench.page.waitForTimeout(500);
+    assert.equal(fake.requestsTo('send').length, before, 'cancelled: nothing sent');
+    await workbench.runCommandFromPalette('Conversation API LINE: Send Payload');
+    await dialog().waitFor({ state: 'visible', timeout: 30_000 });
+    await dialog().locator('.monaco-button', { hasText: 'Send Anyway' }).click();
+    await workbench.page.waitForFunction((n) => document.querySelectorAll('.pane-body .monaco-list-row .codicon-pass').length >= n, 3, { timeout: 30_000 });
+    await toast(/message_id 01MSG/).waitFor({ timeout: 30_000 });
+    assert.equal(fake.requestsTo('send').length, before + 1);
+    await workbench.runCommandFromPalette('Notifications: Clear All Notifications');
+  });
+
+
+  it('configures the LINE channel on the app, keeping the other channels, and reminds of LINE\'s webhook switch', async function () {
+    await workbench.runCommandFromPalette('Conversation API LINE: Configure LINE Channel on App');
+    await pick(/Region of the LINE Official Account/, 'Other', /line_credentials/);
+    await answer(/LINE channel access token/, 'line-channel-token-123', { password: true });
+    await answer(/LINE channel secret/, 'line-channel-secret-456', { password: true });
+    await dialog().waitFor({ state: 'visible', timeout: 30_000 });
+    const text = await dialog().innerText();
+    assert.match(text, /LINE is set on app 01FAKEAPP\w+ \(other channels kept: WHATSAPP, MESSENGER\)/);
+    assert.match(text, /Webhooks: Enabled/);
+    await workbench.screenshot('22-line-channel-reminder');
+    await workbench.page.keyboard.press('Escape');
+    const channels = fake.apps.get(fake.options.appId)!.channel_credentials;
+    assert.deepEqual(channels.map((c) => c.channel), ['WHATSAPP', 'MESSENGER', 'LINE']);
+    assert.deepEqual(channels[2], { channel: 'LINE', line_credentials: { token: 'line-channel-token-123', secret: 'line-channel-secret-456' } });
+    assert.deepEqual(fake.violations, []);
+  });
+
+  it('creates a webhook with the LINE triggers preselected, lists it, and deletes it', async function () {
+    await workbench.runCommandFromPalette('Conversation API LINE: Create Webhook…');
+    await answer(/Target URL where the Conversation API posts callbacks/, 'https://hooks.example.com/line');
+    const page = workbench.page;
+    await page.waitForFunction(() => /Triggers/.test((document.querySelector('.quick-input-widget input.input') as HTMLInputElement | null)?.placeholder ?? ''), null, { timeout: 30_000 });
+    const checked = await page.locator('.quick-input-widget .monaco-list-row[aria-checked="true"]').allInnerTexts();
+    assert.deepEqual(checked.map((t) => t.trim()).sort(), ['CONTACT_CREATE', 'MESSAGE_DELIVERY', 'MESSAGE_INBOUND', 'OPT_IN', 'OPT_OUT', 'UNSUPPORTED']);
+    await page.keyboard.press('Enter');
+    await toast(/Created webhook 01WH/).waitFor({ timeout: 30_000 });
+    assert.equal(fake.webhooks.length, 1);
+    assert.equal(fake.webhooks[0].target, 'https://hooks.example.com/line');
+    assert.ok(String(fake.webhooks[0].secret).length >= 32, 'a generated signing secret');
+
+    await workbench.runCommandFromPalette('Conversation API LINE: List Webhooks');
+    const listed = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'https://hooks.example.com/line' });
+    await listed.waitFor({ timeout: 30_000 });
+    assert.match(await listed.innerText(), /MESSAGE_DELIVERY, MESSAGE_INBOUND, CONTACT_CREATE, UNSUPPORTED, OPT_IN, OPT_OUT/);
+    await page.keyboard.press('Escape');
+
+    await workbench.runCommandFromPalette('Conversation API LINE: Delete Webhook…');
+    await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'https://hooks.example.com/line' }).waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await dialog().waitFor({ state: 'visible', timeout: 30_000 });
+    await dialog().locator('.monaco-button', { hasText: 'Delete' }).click();
+    await toast(/Deleted webhook 01WH/).waitFor({ timeout: 30_000 });
+    assert.equal(fake.webhooks.length, 0);
+    assert.deepEqual(fake.requestsTo('deleteWebhook').map((r) => r.status), [200]);
+  });
+
+  it('opens the request and answer of a failed send as a read-only JSON document, without the token', async function () {
+    const failed = sentRows().filter({ hasText: /failed \(HTTP 404\)/ }).first();
+    await failed.hover();
+    await failed.locator('.action-label[aria-label="Open Request"]').click();
+    await workbench.activeTab('failed-request.json').waitFor({ timeout: 30_000 });
+    const lines = workbench.page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+    await lines.filter({ hasText: /"status": 404/ }).waitFor({ timeout: 30_000 });
+    const text = await lines.innerText();
+    assert.match(text, /"method": "POST"/);
+    assert.match(text, /Bearer \$SINCH_TOKEN/);
+    assert.match(text, /Could not find App with ID/);
+    for (const secret of [fake.options.keySecret, ...fake.issuedTokens]) assert.equal(text.includes(secret), false);
+    // Read-only: typing changes nothing.
+    await lines.click();
+    await workbench.page.keyboard.type('xyz');
+    assert.equal((await lines.innerText()).includes('xyz'), false);
+  });
+
   it('shows the Sent Messages view (screenshot for the README)', async function () {
     const page = workbench.page;
     // Close the notifications so the picture shows the view, the editor and the status bar.
@@ -162,7 +261,7 @@ describe('UI: Send a payload to the fake Conversation API', function () {
     await page.mouse.down();
     await page.mouse.move(box.x + 560, box.y + 300, { steps: 10 });
     await page.mouse.up();
-    const rows = page.locator('.pane-body .monaco-list-row').filter({ hasText: 'hello.line.json' });
+    const rows = sentRows().filter({ hasText: 'hello.line.json' });
     await rows.nth(1).click();
     await page.keyboard.press('ArrowRight');
     await page.waitForTimeout(500);

@@ -1,17 +1,8 @@
 import * as vscode from 'vscode';
 import type { SentMessage, TimelineEvent } from '../../core/history/sentMessages';
+import { eventLabel, timelineOf } from '../../core/history/timelineText';
 import type { SentMessagesStore } from '../history/sentMessagesStore';
 import { Disposable } from '../util/dispose';
-
-const eventWords: Record<TimelineEvent['kind'], string> = {
-  queued: 'queued on channel',
-  delivered: 'delivered',
-  read: 'read',
-  failed: 'failed',
-  switching: 'switching channel',
-  reply: 'replied',
-  other: 'event',
-};
 
 const eventIcons: Record<TimelineEvent['kind'], string> = {
   queued: 'clock',
@@ -113,16 +104,10 @@ function timelineItems(item: SentMessageItem): TimelineItem[] {
   if (e.messageId) items.push(new TimelineItem(item, 'sent', `${e.messageId} · accepted ${at(e.acceptedTime)}`, 'send', `message_id ${e.messageId}\naccepted_time ${e.acceptedTime ?? '?'}`, `${e.id}/sent`));
   else items.push(new TimelineItem(item, 'not sent', e.error ?? 'failed', 'error', e.error, `${e.id}/error`));
   e.events.forEach((event, i) => {
-    const label = event.kind === 'failed' && event.reason?.code ? `failed: ${event.reason.code}` : eventWords[event.kind];
+    const label = eventLabel(event);
     items.push(new TimelineItem(item, label, `${at(event.at)} · ${event.summary}`, eventIcons[event.kind], event.summary, `${e.id}/event/${i}`));
   });
   return items;
-}
-
-/** "sent → queued on channel → replied". */
-export function timelineOf(entry: SentMessage): string {
-  const steps = [entry.messageId ? 'sent' : 'not sent', ...entry.events.map((ev) => eventWords[ev.kind])];
-  return steps.join(' → ');
 }
 
 function tooltipOf(entry: SentMessage): vscode.MarkdownString {
