@@ -21,8 +21,11 @@ export function registerSending(services: Services): vscode.Disposable {
   const sender = new SendController(services, environments, clients);
   const view = new SentMessagesView(services.sentMessages);
   const webhooks = new WebhookCommands(services, environments, clients);
-  const appState = (appId: string | undefined) => appId !== undefined && services.context.workspaceState.get<boolean>(`convapiLine.lineConfigured/${appId}`) === true;
-  const updateAppContext = () => setContext(contextKeys.lineChannelConfigured, appState(environments.active?.appId));
+  const appState = (key: string, appId: string | undefined) => appId !== undefined && services.context.workspaceState.get<boolean>(`${key}/${appId}`) === true;
+  const updateAppContext = () => {
+    setContext(contextKeys.lineChannelConfigured, appState('convapiLine.lineConfigured', environments.active?.appId));
+    setContext(contextKeys.webhookRegistered, appState('convapiLine.webhookRegistered', environments.active?.appId));
+  };
   updateAppContext();
 
   /** A view item, an entry id (from a notification), or the selected entry. */

@@ -38,7 +38,8 @@ export class SendController {
     }
     const file = vscode.workspace.asRelativePath(document.uri);
     // The full check (syntax and schema too): the editor may leave those to VS Code's JSON service.
-    const written = checkText(stripBom(document.getText())).diagnostics;
+    const written: Finding[] = checkText(stripBom(document.getText())).diagnostics.map((d) => ({ severity: d.severity, message: d.message, line: d.range.start.line }));
+    written.push(...remoteMediaFindings(document, written));
     const errors = written.filter((d) => d.severity === 'error');
     if (errors.length) return this.#stopOnErrors(document, errors, `${file} has ${plural(errors.length, 'error')}: nothing was sent.`);
     const warnings = written.filter((d) => d.severity === 'warning');
@@ -81,7 +82,8 @@ export class SendController {
       }
       const errors = prepared.errors;
       const why = prepared.stage === 'resolved-check' ? `With the variables of "${env.name}" filled in, ${label} has ${plural(errors.length, 'error')}: ${errors[0].message} Nothing was sent.` : `${label} has ${plural(errors.length, 'error')}: nothing was sent.`;
-      return document ? this.#stopOnErrors(document, errors, why) : (void vscode.window.showErrorMessage(why), undefined);
+      const found = errors.map((d) => ({ severity: d.severity, message: d.message, line: d.range.start.line }));
+      return document ? this.#stopOnErrors(document, found, why) : (void vscode.window.showErrorMessage(why), undefined);
     }
     let keySecret = await this.environments.keySecret(env);
     if (!keySecret) keySecret = await this.environments.askKeySecret(env, 'Needed to send. ');
@@ -130,14 +132,33 @@ export class SendController {
     else if (choice === 'Show Log') this.services.log.show();
   }
 
-  async #stopOnErrors(document: vscode.TextDocument, errors: Diagnostic[], message: string): Promise<undefined> {
+  async #stopOnErrors(document: vscode.TextDocument, errors: Finding[], message: string): Promise<undefined> {
     // The schema and syntax errors VS Code's JSON service shows are in the Problems panel alongside ours.
     await vscode.window.showTextDocument(document, { preview: false });
     void vscode.commands.executeCommand('workbench.actions.view.problems');
     const first = errors[0];
-    void vscode.window.showErrorMessage(`${message} ${first.message} (line ${first.range.start.line + 1})`);
+    void vscode.window.showErrorMessage(`${message} ${first.message} (line ${first.line + 1})`);
     return undefined;
   }
+}
+
+interface Finding {
+  severity: Diagnostic['severity'];
+  message: string;
+  line: number;
+}
+
+/**
+ * What media pre-flight found by fetching the media (unreachable, too large…): it arrives after the static check,
+ * in the editor's diagnostics, and an error there stops a send as well.
+ */
+function remoteMediaFindings(document: vscode.TextDocument, known: Finding[]): Finding[] {
+  const severity = (s: vscode.DiagnosticSeverity): Diagnostic['severity'] => (s === vscode.DiagnosticSeverity.Error ? 'error' : s === vscode.DiagnosticSeverity.Warning ? 'warning' : 'information');
+  return vscode.languages
+    .getDiagnostics(document.uri)
+    .filter((d) => d.source === 'convapi-line' && String(typeof d.code === 'object' ? d.code.value : d.code).startsWith('media.'))
+    .map((d) => ({ severity: severity(d.severity), message: d.message, line: d.range.start.line }))
+    .filter((f) => !known.some((k) => k.message === f.message && k.line === f.line));
 }
 
 function plural(n: number, word: string): string {

@@ -28,7 +28,7 @@ export class WebhookCommands {
     if (!ready) return undefined;
     const hooks = await this.#call(ready, 'Reading webhooks', (api) => api.listWebhooks());
     if (!hooks) return undefined;
-    setContext(contextKeys.webhookRegistered, hooks.length > 0);
+    await this.#remember(ready.env.appId, hooks.length > 0);
     if (hooks.length === 0) {
       const choice = await vscode.window.showInformationMessage(`App ${ready.env.appId} has no webhooks.`, 'Create Webhook…');
       if (choice) await this.create();
@@ -91,7 +91,7 @@ export class WebhookCommands {
     if (!created) return undefined;
     // The listener verifies x-sinch-webhook-signature with it, and the simulator signs with it.
     await this.services.secrets.store(Secrets.webhookSecret(ready.env.appId), secret);
-    setContext(contextKeys.webhookRegistered, true);
+    await this.#remember(ready.env.appId, true);
     this.services.log.info(`Created webhook ${created.id} on app ${ready.env.appId} → ${created.target} (${triggers.join(', ')}); its secret is in secret storage`);
     void vscode.window.showInformationMessage(`Created webhook ${created.id} → ${created.target}. Its signing secret is kept in VS Code's secret storage for the callback listener.`);
     return created;
@@ -119,6 +119,12 @@ export class WebhookCommands {
       void vscode.window.showInformationMessage(`Deleted webhook ${id}.`);
     }
     return done === true;
+  }
+
+  /** Whether the app has a webhook, for the walkthrough's context key; kept per app across reloads. */
+  async #remember(appId: string, registered: boolean): Promise<void> {
+    await this.services.context.workspaceState.update(`convapiLine.webhookRegistered/${appId}`, registered);
+    setContext(contextKeys.webhookRegistered, registered);
   }
 
   async #call<T>(ready: { env: import('../../core/conversation/environment').Environment; keySecret: string }, title: string, run: (api: import('../../core/conversation/conversationApi').ConversationApi) => Promise<T>): Promise<T | undefined> {
