@@ -124,6 +124,21 @@ describe('callback simulator', () => {
     assert.ok(verified(secret, received[0]!));
   });
 
+  it('puts the active environment\'s app id into a sample', async () => {
+    const config = vscode.workspace.getConfiguration('convapiLine');
+    await config.update('environments', [{ name: 'simulator-env', projectId: 'P-SIM', appId: 'APP-OF-ENVIRONMENT', region: 'eu', keyId: 'K-SIM' }], vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('the environment in settings', () => vscode.workspace.getConfiguration('convapiLine').get<unknown[]>('environments')?.length === 1);
+      const result = await vscode.commands.executeCommand<SendResult>('convapiLine.sendSampleCallback', { kind: 'delivery-queued-on-channel', url, secret });
+      assert.equal(result.status, 202);
+      const body = JSON.parse(received[0]!.body);
+      assert.equal(body.app_id, 'APP-OF-ENVIRONMENT');
+      assert.equal(body.message_delivery_report.channel_identity.app_id, 'APP-OF-ENVIRONMENT');
+    } finally {
+      await config.update('environments', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('refuses plain http to another machine without sending', async () => {
     const result = await vscode.commands.executeCommand<SendResult | undefined>('convapiLine.sendSampleCallback', { kind: 'opt-out-blocked', url: 'http://192.0.2.1/webhook', secret });
     assert.equal(result, undefined);
