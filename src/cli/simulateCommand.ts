@@ -8,8 +8,8 @@ import { parseTargetUrl } from '../core/simulate/targetUrl';
 import { parseCommandArgs } from './args';
 import { type CliIO, UsageError, exitCodes } from './io';
 
-export const simulateUsage = `Usage: convapi-line simulate --to <url> [--secret <secret>] [--kind <kind>]... [--file <f.callback.json>]...
-                            [--timeout <ms>] [--app-id <id>] [--contact-id <id>] [--json]
+export const simulateUsage = `Usage: convapi-line simulate --to <url> [--secret <secret> | --secret-env <VAR>] [--kind <kind>]...
+                            [--file <f.callback.json>]... [--timeout <ms>] [--app-id <id>] [--contact-id <id>] [--json]
 
 Posts Conversation API callbacks to a webhook handler, signed as Sinch signs them (x-sinch-webhook-signature over
 body, fresh nonce and current timestamp), and checks the answers: every callback must get 2xx within the budget.

@@ -1,6 +1,9 @@
 import { callbackValidator } from '../schema/schemas';
 import { stripBom } from '../payloadFiles';
 
+/** The file name pattern of callback files: they get the callback schema, a CodeLens and "Send This Callback". */
+export const callbackFilePattern = /\.callback\.json$/i;
+
 export interface CallbackFileProblem {
   severity: 'error' | 'warning';
   /** JSON pointer of the offending value, '' for the whole file. */

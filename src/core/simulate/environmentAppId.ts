@@ -10,6 +10,3 @@ export function environmentAppId(rawEnvironments: unknown, activeName?: string):
   const chosen = usable.find((e) => activeName !== undefined && e.name === activeName) ?? usable[0];
   return chosen?.appId.trim();
 }
-
-/** The file name pattern of callback files: they get the callback schema, a CodeLens and "Send This Callback". */
-export const callbackFilePattern = /\.callback\.json$/i;

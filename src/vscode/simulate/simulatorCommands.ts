@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { readCallbackText } from '../../core/simulate/callbackFile';
-import { callbackFilePattern, environmentAppId } from '../../core/simulate/environmentAppId';
+import { callbackFilePattern, readCallbackText } from '../../core/simulate/callbackFile';
+import { environmentAppId } from '../../core/simulate/environmentAppId';
 import { personalizeCallback } from '../../core/simulate/personalize';
 import { type CallbackSample, callbackSamples, sampleByKind } from '../../core/simulate/samples';
 import type { Services } from '../services';
