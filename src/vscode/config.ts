@@ -35,3 +35,15 @@ export class SettingsStore implements vscode.Disposable {
     this.#onDidChange.dispose();
   }
 }
+
+/**
+ * Writes `convapiLine.environments` where the user keeps it: the workspace when a folder is open (so a team can
+ * commit it), else user settings. Only non-secret fields ever reach this.
+ */
+export async function writeEnvironments(update: (current: unknown[]) => unknown[]): Promise<void> {
+  const config = vscode.workspace.getConfiguration(configSection);
+  const inspected = config.inspect<unknown[]>('environments');
+  const toWorkspace = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
+  const current = (toWorkspace ? inspected?.workspaceValue : inspected?.globalValue) ?? [];
+  await config.update('environments', update(Array.isArray(current) ? current : []), toWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
+}

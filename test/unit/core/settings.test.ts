@@ -19,4 +19,17 @@ describe('parseSettings', () => {
     const bad: Record<string, unknown> = { 'listener.host': '', 'listener.port': 70000, 'listener.forwardTo': ' ', 'callbacks.limit': 5 };
     assert.deepEqual(parseSettings((k) => bad[k]).listener, { host: '127.0.0.1', port: 8855, keep: 1000 });
   });
+
+  it('reads environments (no secret field) and the send timeout, and carries VS Code\'s proxy settings', () => {
+    const raw: Record<string, unknown> = {
+      environments: [{ name: 'dev', projectId: 'p', appId: 'a', region: 'br', keyId: 'k', keySecret: 'ignored' }, { name: 'x' }],
+      'send.timeoutMs': 5000,
+    };
+    const settings = parseSettings((k) => raw[k], { proxy: 'http://proxy.local:3128' });
+    assert.deepEqual(settings.environments, [{ name: 'dev', projectId: 'p', appId: 'a', region: 'br', keyId: 'k', variables: {} }]);
+    assert.equal(settings.environmentProblems.length, 1);
+    assert.equal(settings.send.timeoutMs, 5000);
+    assert.equal(parseSettings((k) => ({ 'send.timeoutMs': 5 })[k]).send.timeoutMs, 30000);
+    assert.deepEqual(settings.http, { proxy: 'http://proxy.local:3128' });
+  });
 });

@@ -76,3 +76,28 @@ describe('HTTP client: proxies and plain http', () => {
     }
   });
 });
+
+describe('Media pre-flight shares the HTTP client', () => {
+  it('goes through the same proxy settings as the Conversation API client', async () => {
+    const { createServer } = await import('node:http');
+    const { MediaProbe } = await import('../../../src/core/media/mediaProbe');
+    const server = createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'image/png', 'content-length': '100' });
+      res.end(req.method === 'HEAD' ? undefined : Buffer.alloc(100));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const port = (server.address() as import('node:net').AddressInfo).port;
+    const proxy = await startLocalProxy();
+    const probe = new MediaProbe({ proxy: proxy.url, noProxy: '', timeoutMs: 3000 });
+    try {
+      const outcome = await probe.probe({ url: `http://127.0.0.1:${port}/a.png`, wantDimensions: false });
+      assert.equal(outcome.notModified, false);
+      assert.equal(outcome.notModified === false && outcome.facts.failure, undefined);
+      assert.ok(proxy.seen.some((line) => line.includes(`127.0.0.1:${port}`)), proxy.seen.join('\n'));
+    } finally {
+      await probe.close();
+      await proxy.close();
+      server.close();
+    }
+  });
+});

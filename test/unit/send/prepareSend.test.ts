@@ -97,3 +97,13 @@ describe('Preparing a send: check, variables, resolved check', () => {
     assert.deepEqual(JSON.parse(declared), body);
   });
 });
+
+describe('Sent message timeline text', () => {
+  it('reads "sent → queued on channel → replied", naming a failure reason', async () => {
+    const { timelineOf } = await import('../../../src/core/history/timelineText');
+    const at = '2026-11-29T10:00:00Z';
+    assert.equal(timelineOf({ messageId: 'M', events: [{ at, kind: 'queued', summary: '' }, { at, kind: 'reply', summary: 'Reply: "hi"' }] }), 'sent → queued on channel → replied');
+    assert.equal(timelineOf({ messageId: 'M', events: [{ at, kind: 'failed', summary: '', reason: { code: 'RECIPIENT_NOT_REACHABLE' } }] }), 'sent → failed: RECIPIENT_NOT_REACHABLE');
+    assert.equal(timelineOf({ events: [] }), 'not sent');
+  });
+});
