@@ -34,7 +34,17 @@ describe('UI: webhook listener and Callbacks view', function () {
       messageId: '01FM6ZS949X61P607KA1BACDEFG',
       events: [],
     };
-    fs.writeFileSync(path.join(workspace, '.convapi-line-test', 'sent-message.json'), JSON.stringify(sent));
+    // And an earlier send of card.line.json to the contact who replies, whose report says "queued on channel".
+    const card = {
+      ...sent,
+      id: 'ui-sent-0',
+      sentAt: new Date(Date.now() - 60_000).toISOString(),
+      file: `file://${path.join(workspace, 'card.line.json')}`,
+      recipient: 'contact 01FHZFNK0R9FG8WJK7SABCDEFG',
+      contactId: '01FHZFNK0R9FG8WJK7SABCDEFG',
+      messageId: '01FM6ZGXT36AMA0QBB9VABCDEFG',
+    };
+    fs.writeFileSync(path.join(workspace, '.convapi-line-test', 'sent-message.json'), JSON.stringify([card, sent]));
   });
   const open = useWorkbench();
   let workbench: Workbench;
@@ -58,7 +68,8 @@ describe('UI: webhook listener and Callbacks view', function () {
   it('lists the spec callbacks with their summaries, newest first, and counts them in the status bar', async () => {
     const { repoRoot } = workbench.env;
 
-    const examples = specCallbacks(repoRoot);
+    // The queued report first, as it comes before any reply in real life.
+    const examples = specCallbacks(repoRoot).sort((a, b) => Number(b.name.includes('queued')) - Number(a.name.includes('queued')));
     for (const e of examples) assert.equal((await post(url, e.text)).status, 200, e.name);
     await workbench.runCommandFromPalette('Conversation API for LINE: Focus on Callbacks View');
     await rows().nth(examples.length - 1).waitFor({ state: 'visible', timeout: 30_000 });
@@ -100,6 +111,22 @@ describe('UI: webhook listener and Callbacks view', function () {
     // The squiggle lies under the text layer: point the mouse at it, as a person does.
     const box = (await squiggle.boundingBox())!;
     await workbench.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - 4);
+    await workbench.page.locator('.monaco-hover').filter({ hasText: 'LINE did not deliver' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    // The Sent Messages view tells each send's story, from the callbacks linked to it.
+    const sentPane = workbench.page.locator('.pane').filter({ has: workbench.page.locator('.pane-header', { hasText: 'Sent Messages' }) });
+    for (const name of ['card.line.json', 'picture.line.json']) {
+      const row = sentPane.locator('.monaco-list-row').filter({ hasText: name }).first();
+      await row.waitFor({ state: 'visible', timeout: 30_000 });
+      if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
+    }
+    const sentRows = sentPane.locator('.monaco-list-row');
+    await sentRows.filter({ hasText: 'failed: MEDIA_NOT_REACHABLE' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    const story = (await sentRows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ')).join(' | ');
+    assert.match(story, /queued on channel/);
+    assert.match(story, /replied/);
+    await squiggle.waitFor({ state: 'visible' });
+    const again = (await squiggle.boundingBox())!;
+    await workbench.page.mouse.move(again.x + again.width / 2, again.y + again.height / 2 - 4);
     await workbench.page.locator('.monaco-hover').filter({ hasText: 'LINE did not deliver' }).first().waitFor({ state: 'visible', timeout: 15_000 });
     await workbench.screenshot('webhooks-03-timeline');
   });

@@ -18,8 +18,8 @@ function sentMessageHookFile(services: Services): vscode.Disposable {
   const watcher = vscode.workspace.createFileSystemWatcher('**/.convapi-line-test/sent-message.json');
   const read = async (uri: vscode.Uri) => {
     services.log.info(`Test hook: recording the send in ${uri.fsPath}`);
-    const entry = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as SentMessage;
-    if (!services.sentMessages.log.get(entry.id)) services.sentMessages.add(entry);
+    const parsed = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as SentMessage | SentMessage[];
+    for (const entry of Array.isArray(parsed) ? parsed : [parsed]) if (!services.sentMessages.log.get(entry.id)) services.sentMessages.add(entry);
   };
   void vscode.workspace.findFiles('**/.convapi-line-test/sent-message.json').then((found) => Promise.all(found.map(read)));
   return vscode.Disposable.from(watcher, watcher.onDidCreate(read), watcher.onDidChange(read));
