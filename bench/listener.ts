@@ -89,7 +89,7 @@ async function bareServer(): Promise<{ url: string; close(): Promise<void> }> {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Rounds alternate between the two servers so drift of the machine's load hits both alike. */
-export async function benchListener(specDir: string, rounds = 3, durationMs = 2500): Promise<{ bare: LoadResult; listener: LoadResult; rpsRatio: number; p99Ratio: number; recorded: number }> {
+export async function benchListener(specDir: string, rounds = 5, durationMs = 2000): Promise<{ bare: LoadResult; listener: LoadResult; rpsRatio: number; p99Ratio: number; recorded: number }> {
   const bodies = readdirSync(specDir).filter((f) => f.includes('callback')).sort().map((f) => readFileSync(join(specDir, f), 'utf8'));
   const secret = 'bench-secret';
   const bare: LoadResult[] = [];

@@ -37,7 +37,8 @@ export function shortId(id: string | undefined): string {
 const quote = (text: string, max = 80) => JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
 
 export function clip(text: string, max = maxSummary): string {
-  const line = text.replace(/\s+/g, ' ').trim();
+  // Most summaries hold no line breaks or runs of spaces: skip the rewrite for them.
+  const line = /\s\s|[\n\r\t\f\v]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 

@@ -1,4 +1,5 @@
-import { computeSignature, signatureAlgorithm, signatureHeaders, signaturesEqual } from './signature';
+import { timingSafeEqual } from 'node:crypto';
+import { signatureAlgorithm, signatureBytes, signatureHeaders } from './signature';
 
 /** Sinch advises refusing a callback whose timestamp is far from now; five minutes either way. */
 export const timestampToleranceSeconds = 300;
@@ -11,6 +12,9 @@ export type Verdict = { ok: true } | { ok: false; reason: string };
  */
 export class NonceMemory {
   readonly #seen = new Map<string, number>();
+  /** Arrival order, for eviction from the oldest end; a head index instead of shift() keeps each step O(1). */
+  #order: string[] = [];
+  #head = 0;
 
   constructor(readonly capacity = 20_000) {}
 
@@ -20,12 +24,18 @@ export class NonceMemory {
   }
 
   remember(nonce: string, nowSeconds: number): void {
-    this.#seen.delete(nonce);
+    if (!this.#seen.has(nonce)) this.#order.push(nonce);
     this.#seen.set(nonce, nowSeconds + 2 * timestampToleranceSeconds);
-    // Maps iterate in insertion order: the first entries are the oldest.
-    for (const [key, expires] of this.#seen) {
-      if (this.#seen.size <= this.capacity && expires >= nowSeconds) break;
-      this.#seen.delete(key);
+    while (this.#head < this.#order.length) {
+      const oldest = this.#order[this.#head]!;
+      const expires = this.#seen.get(oldest);
+      if (expires !== undefined && this.#seen.size <= this.capacity && expires >= nowSeconds) break;
+      this.#seen.delete(oldest);
+      this.#head++;
+    }
+    if (this.#head > 1024 && this.#head * 2 > this.#order.length) {
+      this.#order = this.#order.slice(this.#head);
+      this.#head = 0;
     }
   }
 
@@ -61,7 +71,10 @@ export function verifySignature(
     if (value === undefined || value === '') return { ok: false, reason: `no ${name} header` };
   }
   if (algorithm !== undefined && algorithm !== signatureAlgorithm) return { ok: false, reason: `algorithm "${algorithm.slice(0, 40)}" is not ${signatureAlgorithm}` };
-  if (!signaturesEqual(computeSignature(secret, rawBody, nonce!, timestamp!), signature!)) return { ok: false, reason: 'signature does not match the secret' };
+  const expected = signatureBytes(secret, rawBody, nonce!, timestamp!);
+  const given = Buffer.from(signature!, 'base64');
+  // Buffer.from drops what is not base64; re-encoding must give the header back, so "AAAA!" cannot pass as "AAAA".
+  if (given.length !== expected.length || !timingSafeEqual(given, expected) || given.toString('base64') !== signature) return { ok: false, reason: 'signature does not match the secret' };
   if (!/^\d{1,12}$/.test(timestamp!)) return { ok: false, reason: `timestamp "${timestamp!.slice(0, 40)}" is not a number of seconds` };
   const age = nowSeconds - Number(timestamp);
   if (age > timestampToleranceSeconds) return { ok: false, reason: `timestamp ${thousands.format(age)} s old` };

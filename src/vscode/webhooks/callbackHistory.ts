@@ -27,6 +27,7 @@ export class CallbackHistory implements vscode.Disposable {
   readonly onDidChange = this.#onDidChange.event;
   readonly #folder: vscode.Uri;
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #sentSubscription: vscode.Disposable;
   #saving: Promise<void> = Promise.resolve();
 
   constructor(
@@ -37,6 +38,19 @@ export class CallbackHistory implements vscode.Disposable {
   ) {
     this.#folder = storageFolder;
     this.store = new CallbackStore(limit);
+    // A delivery report can beat the API's answer to the send: when a send is recorded, recent callbacks are linked too.
+    this.#sentSubscription = sentMessages.onDidChange((changed) => {
+      if (changed === undefined) this.#linkRecent();
+    });
+  }
+
+  #linkRecent(): void {
+    for (const record of this.store.list().slice(0, 100)) {
+      const link = linkCallback(record, this.sentMessages.log);
+      if (!link) continue;
+      const sent = this.sentMessages.log.get(link.sentId);
+      if (sent && !sent.events.some((e) => e.callbackId === record.id)) this.sentMessages.attach(link.sentId, link.event, link.learned);
+    }
   }
 
   /** Reads what an earlier window kept; a missing or damaged file is an empty history. */
@@ -111,6 +125,7 @@ export class CallbackHistory implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.#sentSubscription.dispose();
     void this.flush();
     this.#onDidChange.dispose();
   }

@@ -157,6 +157,7 @@ describe('webhook listener', function () {
           ['forged', sign('another-secret', body, 'n-forged', nowSeconds()), 'signature does not match the secret'],
           ['body changed', sign(secret, body.replace('Text MO', 'Text M0'), 'n-changed', nowSeconds()), 'signature does not match the secret'],
           ['missing', {}, 'no signature headers'],
+          ['junk after a good signature', (() => { const h = sign(secret, body, 'n-junk', nowSeconds()); return { ...h, 'x-sinch-webhook-signature': `${h['x-sinch-webhook-signature']}!` }; })(), 'signature does not match the secret'],
           ['no nonce', (({ 'x-sinch-webhook-signature-nonce': _n, ...rest }) => rest)(sign(secret, body, 'x', nowSeconds())), 'no x-sinch-webhook-signature-nonce header'],
           ['stale', sign(secret, body, 'n-stale', nowSeconds() - 3600), 'timestamp 3,600 s old'],
           ['future', sign(secret, body, 'n-future', nowSeconds() + 600), 'timestamp 600 s in the future'],
