@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { readCallbackText } from '../core/simulate/callbackFile';
+import { maxCallbackBytes, readCallbackText } from '../core/simulate/callbackFile';
 import { type CallbackToSend, type CheckRow, budgetAssumption, defaultBudgetMs, runContractTest, staleAgeSeconds } from '../core/simulate/contractTest';
 import { PersonalizeError, personalizeCallback } from '../core/simulate/personalize';
 import { callbackSamples, sampleByKind } from '../core/simulate/samples';
@@ -99,8 +99,12 @@ export async function runSimulate(argv: string[], io: CliIO): Promise<number> {
 function readCallbackFile(file: string, io: CliIO, personalization: { appId?: string; contactId?: string }): CallbackToSend {
   let text: string;
   try {
+    // Not read at all when it is too big to be a callback: the file is untrusted input.
+    const size = statSync(file).size;
+    if (size > maxCallbackBytes) throw new UsageError(`--file ${file} is ${size} bytes, more than a callback can be (at most ${maxCallbackBytes}); nothing was sent.`);
     text = readFileSync(file, 'utf8');
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read --file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
   }
   const { body, problems } = readCallbackText(text);

@@ -4,6 +4,9 @@ import { stripBom } from '../payloadFiles';
 /** The file name pattern of callback files: they get the callback schema, a CodeLens and "Send This Callback". */
 export const callbackFilePattern = /\.callback\.json$/i;
 
+/** Sinch's callbacks are a few KB; the project's listener refuses bodies over 1 MiB, and so does the simulator. */
+export const maxCallbackBytes = 1024 * 1024;
+
 export interface CallbackFileProblem {
   severity: 'error' | 'warning';
   /** JSON pointer of the offending value, '' for the whole file. */
@@ -17,6 +20,8 @@ export interface CallbackFileProblem {
  */
 export function readCallbackText(text: string): { body: string; problems: CallbackFileProblem[] } {
   const body = stripBom(text);
+  const bytes = Buffer.byteLength(body, 'utf8');
+  if (bytes > maxCallbackBytes) return { body, problems: [{ severity: 'error', pointer: '', message: `${bytes} bytes is more than a callback can be (at most ${maxCallbackBytes})` }] };
   let value: unknown;
   try {
     value = JSON.parse(body);

@@ -198,6 +198,16 @@ describe('convapi-line simulate', function () {
     assert.equal(h.requests.length, 0);
   });
 
+  it('does not read a --file larger than a callback can be', async () => {
+    const h = await start(() => ({ status: 200 }));
+    const file = join(dir, 'huge.callback.json');
+    writeFileSync(file, `{"event":{"id":"${'x'.repeat(2 * 1024 * 1024)}"}}`);
+    const run = await simulate(['--to', h.url, '--file', file]);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /huge\.callback\.json is \d+ bytes, more than a callback can be \(at most 1048576\); nothing was sent/);
+    assert.equal(h.requests.length, 0);
+  });
+
   it('a --file nested too deeply for --app-id is a usage error, not a stack trace', async () => {
     const h = await start(() => ({ status: 200 }));
     const file = join(dir, 'deep.callback.json');

@@ -85,6 +85,11 @@ describe('readCallbackText (a user\'s *.callback.json)', () => {
     assert.deepEqual(readCallbackText(text), { body: text, problems: [] });
   });
 
+  it('refuses a text larger than any callback before parsing it', () => {
+    const huge = `{"event":{"id":"${'x'.repeat(1024 * 1024)}"}}`;
+    assert.match(readCallbackText(huge).problems[0]!.message, /^\d+ bytes is more than a callback can be \(at most 1048576\)$/);
+  });
+
   it('names what is wrong: not JSON, not an object, not a callback', () => {
     assert.match(readCallbackText('{"app_id": ').problems[0]!.message, /^not JSON/);
     assert.equal(readCallbackText('[1]').problems[0]!.message, 'a callback is a JSON object');
