@@ -38,7 +38,11 @@ const problemMatcher = {
 const schemaValidators = {
   name: 'schema-validators',
   setup(build) {
-    const schemas = { sendMessage: 'schemas/send-message.schema.json', lineExplicit: 'schemas/line-explicit-message.schema.json' };
+    const schemas = {
+      sendMessage: 'schemas/send-message.schema.json',
+      lineExplicit: 'schemas/line-explicit-message.schema.json',
+      callback: 'schemas/callback.schema.json',
+    };
     const namespace = 'schema-validators';
     // Plugins resolve before `packages: 'external'` applies: the test bundles get the generated code too, rather than
     // a require() of a module that does not exist.
@@ -65,6 +69,32 @@ const schemaValidators = {
   },
 };
 
+/**
+ * `convapi-line:callback-samples`: every src/core/simulate/samples/<kind>.callback.json, read while bundling, so
+ * adding a kind is adding a file and the CLI and the extension carry the samples without reading the disk.
+ * Types: src/core/simulate/callbackSamples.d.ts.
+ */
+const callbackSamples = {
+  name: 'callback-samples',
+  setup(build) {
+    const dir = 'src/core/simulate/samples';
+    const namespace = 'callback-samples';
+    build.onResolve({ filter: /^convapi-line:callback-samples$/ }, ({ path }) => ({ path, namespace }));
+    build.onLoad({ filter: /.*/, namespace }, () => {
+      const files = readdirSync(dir).filter((f) => f.endsWith('.callback.json'));
+      const samples = files
+        .map((file) => ({ kind: file.slice(0, -'.callback.json'.length), text: readFileSync(join(dir, file), 'utf8') }))
+        .sort((a, b) => (a.kind < b.kind ? -1 : 1));
+      return {
+        contents: `export const samples = ${JSON.stringify(samples)};`,
+        loader: 'js',
+        watchFiles: files.map((f) => resolve(dir, f)),
+        watchDirs: [resolve(dir)],
+      };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -73,7 +103,7 @@ const common = {
   logLevel: 'warning',
   // jsonc-parser's UMD entry requires its modules dynamically, which a bundle cannot follow; its ESM build can.
   mainFields: ['module', 'main'],
-  plugins: [schemaValidators, problemMatcher],
+  plugins: [schemaValidators, callbackSamples, problemMatcher],
 };
 
 function walk(dir, accept) {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkText } from '../src/core/check';
+import { benchListener } from './listener';
 
 const repo = resolve(__dirname, '..', '..');
 const cli = join(repo, 'dist', 'cli.js');
@@ -96,3 +97,6 @@ if (!readdirSync(join(repo, 'dist')).includes('cli.js')) throw new Error('run "n
 benchWarmCheck();
 benchColdStart();
 benchCli();
+void benchListener(join(repo, 'test', 'fixtures', 'spec')).then(({ bare, listener, rpsRatio, p99Ratio }) => {
+  console.log(`Webhook listener (signature, parsing, recording), 50 connections: ${listener.requestsPerSecond.toFixed(0)} req/s, p99 ${listener.p99Ms.toFixed(1)} ms; baseline bare node:http answering 200: ${bare.requestsPerSecond.toFixed(0)} req/s, p99 ${bare.p99Ms.toFixed(1)} ms; throughput ${(rpsRatio * 100).toFixed(0)}% (goal >= 75%), p99 ratio ${p99Ratio.toFixed(2)}x (goal <= 2x)`);
+});

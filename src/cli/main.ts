@@ -6,6 +6,10 @@ const usage = `Usage: convapi-line <command> [options]
 Commands:
   check [--json] <file|dir>...       check payloads against LINE's rules (for CI)
   preview <file> --out <file.html>   render the payload as LINE shows it, as a standalone page
+  send <file> [--dry-run]            check, fill {{VARIABLES}} and send the payload with the Conversation API
+  webhooks list|create|delete        manage the webhooks of a Conversation API app
+  listen [--port N] [--secret S]     receive the Conversation API's callbacks: verified, explained, forwarded
+  simulate --to <url> [--secret S]   post signed sample callbacks to a webhook handler and test its answers
 
 Run "convapi-line <command> --help" for a command's options.
 `;
@@ -15,6 +19,10 @@ type Command = (argv: string[], io: CliIO) => Promise<number>;
 const commands: Record<string, Command> = {
   check: runCheck,
   preview: async (argv, io) => (await import('./previewCommand')).runPreview(argv, io),
+  send: async (argv, io) => (await import('./sendCommand')).runSend(argv, io),
+  webhooks: async (argv, io) => (await import('./webhooksCommand')).runWebhooks(argv, io),
+  listen: async (argv, io) => (await import('./listenCommand')).runListen(argv, io),
+  simulate: async (argv, io) => (await import('./simulateCommand')).runSimulate(argv, io),
 };
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {

@@ -4,6 +4,7 @@ import { DiagnosticsManager } from './diagnostics';
 import { LimitHints } from './limitHints';
 import { MediaPreflight } from './mediaPreflight';
 import { registerPreview } from './preview';
+import { registerSimulator } from './simulate';
 import { checkText } from '../core/check';
 import { PayloadDocuments, jsonDocuments } from './payloadDocuments';
 import { PayloadFileWatcher } from './payloadFileWatcher';
@@ -14,7 +15,9 @@ import { type NewPayloadArgs, newPayload, newPayloadCommandId } from './commands
 import { recheckMedia, recheckMediaCommandId } from './commands/recheckMedia';
 import { SentMessagesStore } from './history/sentMessagesStore';
 import { Secrets } from './secrets';
+import { registerSending } from './send';
 import type { Services } from './services';
+import { registerWebhooks } from './webhooks';
 
 /** The one name users see: display name, command category, settings title, log. */
 export const productName = 'Sinch Conversation API LINE';
@@ -67,10 +70,13 @@ export function activate(context: vscode.ExtensionContext) {
         return { diagnostics: [...result.diagnostics, ...media.get(document.uri, result)], value: result.document.value };
       },
     }),
+    registerSending(services),
+    registerSimulator(services),
     vscode.commands.registerCommand(checkWorkspaceCommandId, () => checkWorkspace(payloads, diagnostics, log, (result, signal) => media.checkClosed(result, signal))),
     vscode.commands.registerCommand(newPayloadCommandId, (args?: NewPayloadArgs) => newPayload(args)),
     vscode.commands.registerCommand('convapiLine.showLog', () => log.show()),
     vscode.commands.registerCommand(recheckMediaCommandId, () => recheckMedia(diagnostics, media, settings)),
+    registerWebhooks(services),
     vscode.window.onDidChangeActiveTextEditor(updateActiveContext),
     settingsStore.onDidChange((changed) => {
       settings = changed;

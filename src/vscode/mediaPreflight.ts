@@ -36,7 +36,7 @@ export class MediaPreflight extends Disposable implements AsyncFindings {
 
   constructor(diagnostics: DiagnosticsManager, private settings: Settings, private readonly log: vscode.LogOutputChannel) {
     super();
-    this.#checker = new MediaChecker({ timeoutMs: settings.media.timeoutMs });
+    this.#checker = new MediaChecker({ timeoutMs: settings.media.timeoutMs, proxy: settings.http.proxy, noProxy: settings.http.noProxy });
     this._register(diagnostics.onDidCheck(({ document, result }) => this.#schedule(document, result, false)));
     this._register(vscode.workspace.onDidCloseTextDocument((d) => this.#drop(d.uri)));
     this._register({ dispose: () => void this.#checker.close() });
@@ -44,11 +44,11 @@ export class MediaPreflight extends Disposable implements AsyncFindings {
   }
 
   update(settings: Settings): void {
-    const timeoutChanged = settings.media.timeoutMs !== this.settings.media.timeoutMs;
+    const timeoutChanged = settings.media.timeoutMs !== this.settings.media.timeoutMs || settings.http.proxy !== this.settings.http.proxy || settings.http.noProxy !== this.settings.http.noProxy;
     this.settings = settings;
     if (timeoutChanged) {
       void this.#checker.close();
-      this.#checker = new MediaChecker({ timeoutMs: settings.media.timeoutMs });
+      this.#checker = new MediaChecker({ timeoutMs: settings.media.timeoutMs, proxy: settings.http.proxy, noProxy: settings.http.noProxy });
     }
     if (!settings.media.remoteChecks) {
       // Also checks still waiting out their debounce or in flight: after opting out, nothing more is fetched.

@@ -1,7 +1,8 @@
 import { STATUS_CODES, type IncomingHttpHeaders } from 'node:http';
 import type { ConnectionOptions } from 'node:tls';
 import { imageSize } from 'image-size';
-import { Agent, request } from 'undici';
+import { type Dispatcher, request } from 'undici';
+import { createDispatcher } from '../http/dispatcher';
 import { linkedAbort } from './abortLink';
 import { cachePolicyOf } from './mediaCache';
 import type { CachePolicy, ImageDimensions, MediaFacts, MediaFailure, Validators } from './mediaFacts';
@@ -23,6 +24,10 @@ export interface MediaProbeOptions {
   userAgent?: string;
   /** How much of an image is read for its dimensions. Default 65536. */
   imageHeadBytes?: number;
+  /** Proxy URL (VS Code's http.proxy); HTTPS_PROXY/NO_PROXY apply without it. */
+  proxy?: string;
+  /** Hosts that bypass the proxy (NO_PROXY syntax); defaults to NO_PROXY. */
+  noProxy?: string;
 }
 
 export interface ProbeRequest {
@@ -66,7 +71,7 @@ type Fetched = { ok: true; url: string; redirects: number; answer: Answer } | { 
  * Every failure becomes `facts.failure`; `probe` never rejects.
  */
 export class MediaProbe implements MediaProber {
-  readonly #agent: Agent;
+  readonly #agent: Dispatcher;
   readonly #timeoutMs: number;
   readonly #maxRedirects: number;
   readonly #userAgent: string;
@@ -77,10 +82,10 @@ export class MediaProbe implements MediaProber {
     this.#maxRedirects = options.maxRedirects ?? 5;
     this.#userAgent = options.userAgent ?? 'convapi-line-media-preflight';
     this.#imageHeadBytes = options.imageHeadBytes ?? 65536;
-    const connect: ConnectionOptions & { timeout: number } = { minVersion: 'TLSv1.2', timeout: this.#timeoutMs };
-    if (options.tls?.ca !== undefined) connect.ca = options.tls.ca;
-    // A dedicated agent: its TLS floor and trust must not leak into (or come from) the rest of the process.
-    this.#agent = new Agent({ connect, headersTimeout: this.#timeoutMs, bodyTimeout: this.#timeoutMs, keepAliveTimeout: 10_000 });
+    const tls: ConnectionOptions = { minVersion: 'TLSv1.2' };
+    if (options.tls?.ca !== undefined) tls.ca = options.tls.ca;
+    // A dedicated dispatcher: its TLS floor and trust must not leak into (or come from) the rest of the process.
+    this.#agent = createDispatcher({ tls, timeoutMs: this.#timeoutMs, proxy: options.proxy, noProxy: options.noProxy });
   }
 
   async probe(req: ProbeRequest, signal?: AbortSignal): Promise<ProbeOutcome> {

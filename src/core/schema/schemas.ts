@@ -1,8 +1,9 @@
-import { lineExplicit, sendMessage } from 'convapi-line:validators';
+import { callback, lineExplicit, sendMessage } from 'convapi-line:validators';
 import { SchemaValidator } from './schemaValidator';
 
 const sendMessageChecker = new SchemaValidator(sendMessage);
 const lineExplicitChecker = new SchemaValidator(lineExplicit);
+const callbackChecker = new SchemaValidator(callback);
 
 /** The `messages:send` body schema. */
 export function sendMessageValidator(): SchemaValidator {
@@ -12,4 +13,9 @@ export function sendMessageValidator(): SchemaValidator {
 /** LINE's message objects inside `explicit_channel_message.LINE`. */
 export function lineExplicitValidator(): SchemaValidator {
   return lineExplicitChecker;
+}
+
+/** A Conversation API callback (`*.callback.json`: the simulator's samples and the user's own). */
+export function callbackValidator(): SchemaValidator {
+  return callbackChecker;
 }

@@ -12,4 +12,6 @@ declare module 'convapi-line:validators' {
   export const sendMessage: GeneratedValidator;
   /** schemas/line-explicit-message.schema.json */
   export const lineExplicit: GeneratedValidator;
+  /** schemas/callback.schema.json */
+  export const callback: GeneratedValidator;
 }

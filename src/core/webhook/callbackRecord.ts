@@ -33,4 +33,30 @@ export interface CallbackRecord {
   messageId?: string;
   /** When the callback was forwarded to the user's own handler: what it answered. */
   forward?: { url: string; status?: number; latencyMs?: number; error?: string };
+  /** What the callback says, beyond the ids above (all optional: older records and odd callbacks lack them). */
+  details?: CallbackDetails;
+}
+
+export interface CallbackDetails {
+  /** A finer kind than the trigger, for icons and filters: 'inbound-text', 'delivery-failed', 'opt-out', … */
+  kind: string;
+  /** ISO time the event happened (event_time, else accepted_time). */
+  eventTime?: string;
+  channel?: string;
+  /** The contact's identity on the channel (a LINE user id). */
+  identity?: string;
+  /** QUEUED_ON_CHANNEL, DELIVERED, READ, FAILED, SWITCHING_CHANNEL. */
+  deliveryStatus?: string;
+  reason?: { code?: string; description?: string; sub_code?: string };
+  /** For inbound media: the URL, and when it stops working (7 days after the callback was accepted). */
+  mediaUrl?: string;
+  mediaExpiresAt?: string;
+  /** The message a choice reply answers. */
+  inReplyTo?: string;
+  /** LINE_VIDEO_TRACKING_ID of a video-play-complete event. */
+  trackingId?: string;
+  /** unsupported_callback.payload parsed (LINE's own webhook body), or undefined when it is not JSON. */
+  decodedPayload?: unknown;
+  /** The request body was cut at the listener's limit. */
+  truncated?: boolean;
 }

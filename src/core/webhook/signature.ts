@@ -12,10 +12,15 @@ export const signatureAlgorithm = 'HmacSHA256';
 
 /** base64(HMAC-SHA256(secret, rawBody + "." + nonce + "." + timestamp)), over the raw body bytes. */
 export function computeSignature(secret: string, rawBody: Buffer | string, nonce: string, timestamp: string): string {
+  return signatureBytes(secret, rawBody, nonce, timestamp).toString('base64');
+}
+
+/** The raw HMAC bytes (the listener compares bytes, not base64 text). */
+export function signatureBytes(secret: string, rawBody: Buffer | string, nonce: string, timestamp: string): Buffer {
   return createHmac('sha256', secret)
     .update(typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : rawBody)
     .update(`.${nonce}.${timestamp}`)
-    .digest('base64');
+    .digest();
 }
 
 /** The four headers of a callback signed now, as Sinch sends them. */

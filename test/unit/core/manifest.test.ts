@@ -9,7 +9,10 @@ const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
 
 describe('package.json contributions', () => {
   it('contributes the schema for exactly the payload file patterns the engine uses', () => {
-    const fileMatches = (manifest.contributes.jsonValidation as { fileMatch: string; url: string }[]).map((v) => v.fileMatch).sort();
+    const fileMatches = (manifest.contributes.jsonValidation as { fileMatch: string; url: string }[])
+      .filter((v) => v.url === './schemas/send-message.schema.json')
+      .map((v) => v.fileMatch)
+      .sort();
     assert.deepEqual(fileMatches, payloadFileGlobs.map((g) => g.replace('**/', '')).sort());
     for (const name of fileMatches) assert.ok(payloadFilePattern.test(name.replace('*', 'x')), name);
     for (const v of manifest.contributes.jsonValidation) assert.ok(existsSync(join(repo, v.url)), v.url);
@@ -38,12 +41,18 @@ describe('package.json contributions', () => {
     assert.deepEqual(live.map(([key]) => key).filter((key) => /(Ms|Kb|Mb)$/.test(key)), []);
   });
 
+  it('contributes the callback schema for *.callback.json, the simulator\'s sample files', () => {
+    const callbacks = (manifest.contributes.jsonValidation as { fileMatch: string; url: string }[]).filter((v) => v.url === './schemas/callback.schema.json');
+    assert.deepEqual(callbacks.map((v) => v.fileMatch), ['*.callback.json']);
+    assert.equal(payloadFilePattern.test('x.callback.json'), false, 'a callback file is not a payload to check against LINE rules');
+  });
+
   it('puts every command in one category, in title case, and activates on nothing broader than JSON documents', () => {
     for (const c of manifest.contributes.commands as { command: string; title: string; category: string }[]) {
       assert.equal(c.category, manifest.displayName, c.command);
       assert.match(c.command, /^convapiLine\./);
       for (const word of c.title.replace('…', '').split(' ')) {
-        if (!['to', 'the', 'in', 'of', 'a'].includes(word)) assert.match(word, /^[A-Z]/, `${c.title}: "${word}" in title case`);
+        if (!['to', 'the', 'in', 'of', 'a', 'on', 'as', 'cURL'].includes(word)) assert.match(word, /^[A-Z]/, `${c.title}: "${word}" in title case`);
       }
     }
     assert.deepEqual(manifest.activationEvents, ['onLanguage:json', 'onWebviewPanel:convapiLine.preview']);
