@@ -93,7 +93,9 @@ export class WebhookCommands {
     await this.services.secrets.store(Secrets.webhookSecret(ready.env.appId), secret);
     await this.#remember(ready.env.appId, true);
     this.services.log.info(`Created webhook ${created.id} on app ${ready.env.appId} → ${created.target} (${triggers.join(', ')}); its secret is in secret storage`);
-    void vscode.window.showInformationMessage(`Created webhook ${created.id} → ${created.target}. Its signing secret is kept in VS Code's secret storage for the callback listener.`);
+    void vscode.window
+      .showInformationMessage(`Created webhook ${created.id} → ${created.target}. Its signing secret is kept in VS Code's secret storage for the callback listener.`, 'Copy Signing Secret')
+      .then((choice) => (choice ? vscode.env.clipboard.writeText(secret) : undefined));
     return created;
   }
 
