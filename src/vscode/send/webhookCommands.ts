@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { type Webhook, webhookTargetProblem } from '../../core/conversation/conversationApi';
+import { type ConversationApi, type Webhook, webhookTargetProblem } from '../../core/conversation/conversationApi';
+import type { Environment } from '../../core/conversation/environment';
 import { Redactor } from '../../core/send/redact';
 import { allTriggers, defaultLineTriggers } from '../../core/webhook/triggers';
 import type { Services } from '../services';
@@ -129,7 +130,7 @@ export class WebhookCommands {
     setContext(contextKeys.webhookRegistered, registered);
   }
 
-  async #call<T>(ready: { env: import('../../core/conversation/environment').Environment; keySecret: string }, title: string, run: (api: import('../../core/conversation/conversationApi').ConversationApi) => Promise<T>): Promise<T | undefined> {
+  async #call<T>(ready: { env: Environment; keySecret: string }, title: string, run: (api: ConversationApi) => Promise<T>): Promise<T | undefined> {
     const redactor = new Redactor().add(ready.keySecret, ...this.clients.tokens.recentTokens());
     try {
       return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${title} of app ${ready.env.appId}…` }, () => run(this.clients.api(ready.env, ready.keySecret)));
