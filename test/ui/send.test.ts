@@ -237,9 +237,14 @@ describe('UI: Send a payload to the fake Conversation API', function () {
     await failed.hover();
     await failed.locator('.action-label[aria-label="Open Request"]').click();
     await workbench.activeTab('failed-request.json').waitFor({ timeout: 30_000 });
+    await workbench.runCommandFromPalette('View: Hide Panel');
     const lines = workbench.page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
-    await lines.filter({ hasText: /"status": 404/ }).waitFor({ timeout: 30_000 });
-    const text = await lines.innerText();
+    // Monaco draws spaces as non-breaking spaces.
+    const shown = async () => (await lines.innerText()).replace(/\u00a0/g, ' ');
+    const deadline = Date.now() + 30_000;
+    while (!/"status": 404/.test(await shown()) && Date.now() < deadline) await workbench.page.waitForTimeout(250);
+    const text = await shown();
+    assert.match(text, /"status": 404/);
     assert.match(text, /"method": "POST"/);
     assert.match(text, /Bearer \$SINCH_TOKEN/);
     assert.match(text, /Could not find App with ID/);
@@ -247,7 +252,29 @@ describe('UI: Send a payload to the fake Conversation API', function () {
     // Read-only: typing changes nothing.
     await lines.click();
     await workbench.page.keyboard.type('xyz');
-    assert.equal((await lines.innerText()).includes('xyz'), false);
+    assert.equal((await shown()).includes('xyz'), false);
+  });
+
+  it('switches environments from the status bar, and asks for the key secret again after it was removed', async function () {
+    const page = workbench.page;
+    await page.locator('.statusbar-item').filter({ hasText: 'Sinch: dev (eu)' }).click();
+    const rows = page.locator(`${QUICK_INPUT} .monaco-list-row`);
+    await rows.filter({ hasText: 'Add Environment…' }).waitFor({ timeout: 10_000 });
+    assert.match(await rows.filter({ hasText: /^dev/ }).first().innerText(), /proj-0001 · eu · active/);
+    await page.keyboard.press('Escape');
+
+    await workbench.runCommandFromPalette('Conversation API LINE: Remove Access Key Secret');
+    await dialog().waitFor({ state: 'visible', timeout: 30_000 });
+    await dialog().locator('.monaco-button', { hasText: 'Remove' }).click();
+    await toast(/Removed the key secret of "dev"/).waitFor({ timeout: 30_000 });
+
+    const before = fake.requestsTo('send').length;
+    await workbench.openFile('hello.line.json');
+    await workbench.runCommandFromPalette('Conversation API LINE: Send Payload');
+    await answer(/Needed to send\. The secret of access key/, fake.options.keySecret, { password: true });
+    await page.waitForFunction((n) => document.querySelectorAll('.part.sidebar .monaco-list-row .codicon-pass').length >= n, 4, { timeout: 30_000 });
+    assert.equal(fake.requestsTo('send').length, before + 1);
+    await workbench.runCommandFromPalette('Notifications: Clear All Notifications');
   });
 
   it('shows the Sent Messages view (screenshot for the README)', async function () {

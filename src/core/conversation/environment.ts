@@ -54,6 +54,8 @@ export function parseEnvironments(raw: unknown): ParsedEnvironments {
     if (typeof e.variables === 'object' && e.variables !== null && !Array.isArray(e.variables)) {
       for (const [k, v] of Object.entries(e.variables)) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') variables[k] = String(v);
     }
+    const secretKeys = Object.keys(e).filter((k) => /secret|token|password/i.test(k));
+    if (secretKeys.length) problems.push(`${where} ("${text('name')}"): ${secretKeys.join(', ')} ignored: secrets belong in VS Code's secret storage (run "Set Access Key Secret"); remove ${secretKeys.length === 1 ? 'it' : 'them'} from settings.`);
     const env: Environment = { name: text('name'), projectId: text('projectId'), appId: text('appId'), region: e.region, keyId: text('keyId'), variables };
     if (text('conversationUrl')) env.conversationUrl = text('conversationUrl');
     if (text('authUrl')) env.authUrl = text('authUrl');

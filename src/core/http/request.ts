@@ -80,7 +80,7 @@ export async function httpRequest(dispatcher: Dispatcher, req: HttpRequest): Pro
     if (failure.kind === 'timeout') {
       throw new NetworkError('timeout', `No answer from ${host} within ${formatSeconds(timeoutMs)}. The request may still have been received: check before sending again.`, failure.code);
     }
-    if (failure.kind === 'cancelled') throw new NetworkError('cancelled', 'Cancelled.', failure.code);
+    if (failure.kind === 'cancelled') throw new NetworkError('cancelled', 'Cancelled while waiting for the answer: the request may still have arrived and been acted on.', failure.code);
     const before = failure.code !== undefined && unreachedCodes.has(failure.code);
     const outcome = before ? 'Nothing was delivered.' : 'The request may or may not have arrived: check before sending again.';
     throw new NetworkError('connection', `Could not connect to ${host}: ${failure.detail}. ${outcome}`, failure.code);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isRegion } from '../../core/conversation/environment';
 import type { SentMessage } from '../../core/history/sentMessages';
 import { curlSnippet, sdkSnippet } from '../../core/send/snippets';
 import type { Services } from '../services';
@@ -39,7 +40,8 @@ export function registerSending(services: Services): vscode.Disposable {
     const env = environments.byName(entry.environment);
     if (env) return env;
     const base = entry.request.url.replace(/\/v1\/projects\/.*$/, '');
-    return { projectId: entry.projectId, keyId: 'YOUR_KEY_ID', region: entry.region as 'us', conversationUrl: /\.conversation\.api\.sinch\.com$/.test(new URL(base).host) ? undefined : base };
+    // The environment was renamed or removed since: rebuild what the snippet needs from the entry itself.
+    return { projectId: entry.projectId, keyId: 'YOUR_KEY_ID', region: isRegion(entry.region) ? entry.region : 'us', conversationUrl: /\.conversation\.api\.sinch\.com$/.test(new URL(base).host) ? undefined : base };
   };
   const copy = async (text: string, what: string) => {
     await vscode.env.clipboard.writeText(text);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { type Webhook, webhookTargetProblem } from '../../core/conversation/conversationApi';
+import { type ConversationApi, type Webhook, webhookTargetProblem } from '../../core/conversation/conversationApi';
+import type { Environment } from '../../core/conversation/environment';
 import { Redactor } from '../../core/send/redact';
 import { allTriggers, defaultLineTriggers } from '../../core/webhook/triggers';
 import type { Services } from '../services';
@@ -93,7 +94,9 @@ export class WebhookCommands {
     await this.services.secrets.store(Secrets.webhookSecret(ready.env.appId), secret);
     await this.#remember(ready.env.appId, true);
     this.services.log.info(`Created webhook ${created.id} on app ${ready.env.appId} → ${created.target} (${triggers.join(', ')}); its secret is in secret storage`);
-    void vscode.window.showInformationMessage(`Created webhook ${created.id} → ${created.target}. Its signing secret is kept in VS Code's secret storage for the callback listener.`);
+    void vscode.window
+      .showInformationMessage(`Created webhook ${created.id} → ${created.target}. Its signing secret is kept in VS Code's secret storage for the callback listener.`, 'Copy Signing Secret')
+      .then((choice) => (choice ? vscode.env.clipboard.writeText(secret) : undefined));
     return created;
   }
 
@@ -127,7 +130,7 @@ export class WebhookCommands {
     setContext(contextKeys.webhookRegistered, registered);
   }
 
-  async #call<T>(ready: { env: import('../../core/conversation/environment').Environment; keySecret: string }, title: string, run: (api: import('../../core/conversation/conversationApi').ConversationApi) => Promise<T>): Promise<T | undefined> {
+  async #call<T>(ready: { env: Environment; keySecret: string }, title: string, run: (api: ConversationApi) => Promise<T>): Promise<T | undefined> {
     const redactor = new Redactor().add(ready.keySecret, ...this.clients.tokens.recentTokens());
     try {
       return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${title} of app ${ready.env.appId}…` }, () => run(this.clients.api(ready.env, ready.keySecret)));

@@ -27,7 +27,8 @@ describe('parseSettings', () => {
     };
     const settings = parseSettings((k) => raw[k], { proxy: 'http://proxy.local:3128' });
     assert.deepEqual(settings.environments, [{ name: 'dev', projectId: 'p', appId: 'a', region: 'br', keyId: 'k', variables: {} }]);
-    assert.equal(settings.environmentProblems.length, 1);
+    assert.equal(settings.environmentProblems.length, 2);
+    assert.match(settings.environmentProblems[0], /\("dev"\): keySecret ignored: secrets belong in VS Code's secret storage/);
     assert.equal(settings.send.timeoutMs, 5000);
     assert.equal(parseSettings((k) => ({ 'send.timeoutMs': 5 })[k]).send.timeoutMs, 30000);
     assert.deepEqual(settings.http, { proxy: 'http://proxy.local:3128' });
