@@ -85,6 +85,7 @@ export class SendController {
       const found = errors.map((d) => ({ severity: d.severity, message: d.message, line: d.range.start.line }));
       return document ? this.#stopOnErrors(document, found, why) : (void vscode.window.showErrorMessage(why), undefined);
     }
+    if (!(await this.#confirmIfOptedOut(prepared.body))) return undefined;
     let keySecret = await this.environments.keySecret(env);
     if (!keySecret) keySecret = await this.environments.askKeySecret(env, 'Needed to send. ');
     if (!keySecret) return undefined;
@@ -114,6 +115,26 @@ export class SendController {
     } finally {
       this.#sending = false;
     }
+  }
+
+  /**
+   * The spec page: sending to a LINE user who blocked the bot gives no error, and the message is never delivered.
+   * When the listener saw that contact opt out (and no opt-in since), ask first.
+   */
+  async #confirmIfOptedOut(body: unknown): Promise<boolean> {
+    const recipient = (body as { recipient?: { contact_id?: unknown; identified_by?: { channel_identities?: { channel?: unknown; identity?: unknown }[] } } }).recipient;
+    const contactId = typeof recipient?.contact_id === 'string' ? recipient.contact_id : undefined;
+    const line = recipient?.identified_by?.channel_identities?.find((i) => i.channel === 'LINE');
+    const identity = typeof line?.identity === 'string' ? line.identity : undefined;
+    if (!contactId && !identity) return true;
+    const optedOut = await vscode.commands.executeCommand<{ summary: string } | undefined>('convapiLine.contactOptedOut', { contactId, identity });
+    if (!optedOut) return true;
+    const answer = await vscode.window.showWarningMessage(
+      `${optedOut.summary}. LINE will not deliver the message, and the Conversation API reports no error.`,
+      { modal: true },
+      'Send Anyway',
+    );
+    return answer === 'Send Anyway';
   }
 
   async #reportAccepted(entry: SentMessage): Promise<void> {
