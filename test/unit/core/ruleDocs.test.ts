@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { ruleDocsPath, ruleSections } from '../../../src/core/ruleDocs';
 
 const repo = resolve(__dirname, '..', '..', '..', '..');
-const families = ['card', 'carousel', 'choice', 'text', 'button', 'media', 'message', 'recipient', 'channel-priority', 'channel-property', 'location', 'line', 'explicit', 'schema', 'json', 'file', 'internal'];
+const families = ['ttl', 'card', 'carousel', 'choice', 'text', 'button', 'media', 'message', 'recipient', 'channel-priority', 'channel-property', 'location', 'line', 'explicit', 'schema', 'json', 'file', 'internal'];
 const codeLiteral = new RegExp(`['\`]((?:${families.join('|')})(?:\\.[a-z0-9-]+)+)['\`]`, 'g');
 
 function sourceFiles(dir: string): string[] {
