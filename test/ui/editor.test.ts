@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Frame } from 'playwright-core';
 import { type Workbench, useWorkbench } from './workbench';
 
 /**
@@ -35,20 +36,11 @@ describe('UI: editor features a person sees (light theme)', function () {
 
   before(async function () {
     workbench = open();
+    // This test VS Code starts in a light theme (class "vs"); elsewhere, switch to Light Modern as a person would.
+    if ((await workbench.page.locator('.monaco-workbench.vs').count()) > 0) return;
     await workbench.runCommandFromPalette('Preferences: Color Theme');
-    const input = workbench.page.locator('.quick-input-widget input');
-    const rows = workbench.page.locator('.quick-input-widget .monaco-list-row');
-    await rows.first().waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
-      await workbench.screenshot('theme-picker-empty');
-      throw error;
-    });
-    await input.fill('light');
-    const light = rows.filter({ hasText: /Light (Modern|\+)/ }).first();
-    await light.waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
-      await workbench.screenshot('theme-picker');
-      throw new Error(`no light theme among ${JSON.stringify(await rows.allInnerTexts())}: ${String(error)}`);
-    });
-    await light.click();
+    await workbench.page.keyboard.type('Light Modern');
+    await workbench.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Light Modern' }).first().click({ timeout: 60_000 });
     await workbench.page.locator('.monaco-workbench.vs').waitFor({ timeout: 30_000 });
   });
 
@@ -90,13 +82,22 @@ describe('UI: editor features a person sees (light theme)', function () {
   });
 
   it('"Re-check Media Now" says what it checked and found', async function () {
-    await workbench.openFile('card-title-too-long.line.json');
-    await workbench.runCommandFromPalette('Sinch Conversation API LINE: Re-check Media Now');
-    // The fixture's image is on 127.0.0.1:9, where nothing listens: refused at once, or (as in this test VS Code's
-    // extension host) a connection that never settles. Either way the person who asked gets an answer.
-    await waitForToast(/Checked 1 media URL of card-title-too-long\.line\.json: 1 (error|warning) \(media\.unreachable\)|The media of card-title-too-long\.line\.json got no answer within 15 s/);
-    await workbench.screenshot('22-recheck-media');
-    await dismissToasts();
+    // The test VS Code starts with remote media checks off (no request leaves the machine): on for this test only,
+    // in the workspace's settings file, as a person may write it.
+    write('.vscode/settings.json', { 'convapiLine.media.remoteChecks': true });
+    try {
+      await workbench.openFile('card-title-too-long.line.json');
+      await workbench.page.waitForTimeout(2000);
+      await workbench.runCommandFromPalette('Sinch Conversation API LINE: Re-check Media Now');
+      // The fixture's image is on 127.0.0.1:9, where nothing listens: refused at once, or a connection that never
+      // settles in this test VS Code's extension host. Either way the person who asked gets an answer.
+      await waitForToast(/Checked 1 media URL of card-title-too-long\.line\.json: 1 (error|warning) \(media\.unreachable\)|The media of card-title-too-long\.line\.json got no answer within 15 s/);
+      await workbench.screenshot('22-recheck-media');
+      await dismissToasts();
+    } finally {
+      fs.rmSync(file('.vscode'), { recursive: true, force: true });
+      await workbench.page.waitForTimeout(1000);
+    }
   });
 
   it('the hover says the count, the verdict and links the rule, on one line', async function () {
@@ -197,18 +198,26 @@ describe('UI: editor features a person sees (light theme)', function () {
     const entry = workbench.page.locator('.extensions-viewlet .monaco-list-row').filter({ hasText: manifest.displayName }).first();
     await entry.waitFor({ state: 'visible', timeout: 60_000 });
     await entry.click();
-    const page = workbench.page.locator('.extension-editor');
-    await page.locator('.name', { hasText: manifest.displayName }).first().waitFor({ timeout: 30_000 });
-    const readme = workbench.page.frameLocator('.extension-editor iframe.webview.ready').frameLocator('iframe#active-frame');
-    await readme.locator('h1, h2').first().waitFor({ timeout: 30_000 });
+    // The README is a webview drawn over the editor: find its frame by what it says.
+    const deadline = Date.now() + 60_000;
+    let readmeFrame: Frame | undefined;
+    while (!readmeFrame && Date.now() < deadline) {
+      for (const frame of workbench.page.frames()) {
+        const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+        if (text.includes('Know before LINE does')) readmeFrame = frame;
+      }
+      if (!readmeFrame) await workbench.page.waitForTimeout(500);
+    }
+    assert.ok(readmeFrame, 'the README shows on the extension page');
+    const readme = readmeFrame;
     const firstHeadings = await readme.locator('h2').allInnerTexts();
     assert.ok(!/develop|build|test/i.test(firstHeadings[0] ?? ''), `the page opens for users: ${firstHeadings.join(' | ')}`);
-    // Images are package-relative: they load from the installed extension, offline.
-    const images = readme.locator('img');
-    assert.ok((await images.count()) >= 3);
-    await readme.locator('img').first().evaluate((img: HTMLImageElement) => img.decode());
-    const broken = await images.evaluateAll((all) => (all as HTMLImageElement[]).filter((i) => i.complete && i.naturalWidth === 0).map((i) => i.src));
-    assert.deepEqual(broken, []);
+    // Images are package-relative: they come from the installed extension, not from a repository URL. (Desktop VS Code
+    // serves them over https from its resource origin; code-server here serves plain http, which the page's
+    // `img-src https: data:` refuses, so only their addresses can be checked in this harness.)
+    const sources = await readme.locator('img').evaluateAll((all) => (all as HTMLImageElement[]).map((i) => i.getAttribute('src') ?? ''));
+    assert.ok(sources.length >= 6, JSON.stringify(sources));
+    for (const src of sources) assert.doesNotMatch(src, /github|raw\/HEAD|^https?:/, src);
     await workbench.page.waitForTimeout(1000);
     await workbench.screenshot('27-extension-page');
   });

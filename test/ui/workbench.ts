@@ -122,9 +122,9 @@ export class Workbench {
     await this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor();
   }
 
-  /** The active editor tab whose label is `name`. */
+  /** The active editor tab of the file `name` (not a preview tab whose label mentions it). */
   activeTab(name: string): Locator {
-    return this.page.locator('.tabs-container .tab.active').filter({ hasText: name });
+    return this.page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`);
   }
 
   /** Error squiggles in the visible editors. */

@@ -66,7 +66,7 @@ describe('editor: diagnostics, quick fixes, counts', function () {
     { code: 'choice.too-many-buttons', message: { choice_message: { text_message: { text: 'Pick' }, choices: [1, 2, 3, 4, 5, 6].map((n) => ({ text_message: { text: `B${n}` } })) } }, title: /keep 4/ },
     { code: 'message.multiple-types', message: { text_message: { text: 'Hi' }, card_message: card() }, title: /Remove card_message/ },
     { code: 'carousel.too-many-choices', message: { carousel_message: { cards: [card()], choices: [1, 2, 3, 4, 5].map((n) => ({ text_message: { text: `O${n}` } })) } }, title: /keep 3/ },
-    { code: 'button.label.long', message: { card_message: card({ choices: [{ text_message: { text: 'A label much longer than twenty' } }] }) }, title: /Trim to 20/ },
+    { code: 'button.label.long', message: { card_message: card({ choices: [{ text_message: { text: 'A label much longer than twenty' } }] }) }, title: /^Trim at a word boundary: “A label much longer”$/ },
     { code: 'choice.postback.too-long', message: { card_message: card({ choices: [{ text_message: { text: 'Go' }, postback_data: 'p'.repeat(301) }] }) }, title: /Trim to 300/ },
   ];
 
