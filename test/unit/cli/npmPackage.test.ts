@@ -66,7 +66,7 @@ describe('the npm package of the CLI', function () {
 
   it('holds only the CLI, the schemas and the package documents', () => {
     const paths = packed.map((f) => f.path).sort();
-    assert.deepEqual(paths, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'package.json', 'schemas/line-explicit-message.schema.json', 'schemas/send-message.schema.json']);
+    assert.deepEqual(paths, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'package.json', 'problem-matcher.json', 'schemas/line-explicit-message.schema.json', 'schemas/send-message.schema.json']);
     const cli = packed.find((f) => f.path === 'dist/cli.js')!;
     assert.ok(cli.mode & 0o111, `dist/cli.js is packed executable (mode ${cli.mode.toString(8)})`);
   });
@@ -102,6 +102,26 @@ describe('the npm package of the CLI', function () {
       (JSON.parse(json.stdout) as { files: { diagnostics: { code: string }[] }[] }).files[0]!.diagnostics.map((d) => d.code),
       ['card.title.too-long'],
     );
+  });
+
+  it('ships a GitHub Actions problem matcher that reads check\'s output lines, the one the README shows', async () => {
+    const file = join(consumer, 'node_modules', 'convapi-line', 'problem-matcher.json');
+    const text = readFileSync(file, 'utf8');
+    const [matcher] = (JSON.parse(text) as { problemMatcher: { owner: string; pattern: Record<string, string | number>[] }[] }).problemMatcher;
+    assert.equal(matcher!.owner, 'convapi-line');
+    const pattern = matcher!.pattern[0]!;
+    const r = await npm('npx', ['--no', '--', 'convapi-line', 'check', 'payloads/'], consumer);
+    const match = new RegExp(pattern.regexp as string).exec(r.stdout.trimEnd());
+    assert.ok(match, r.stdout);
+    const group = (name: string) => match[pattern[name] as number];
+    assert.deepEqual(
+      { file: group('file'), line: group('line'), column: group('column'), severity: group('severity'), code: group('code'), message: group('message') },
+      { file: 'payloads/sale.line.json', line: '8', column: '16', severity: 'error', code: 'card.title.too-long', message: 'Card title is 41 characters; LINE allows at most 40.' },
+    );
+    // GitHub knows error and warning; information lines stay plain log lines.
+    assert.equal(new RegExp(pattern.regexp as string).exec('a.line.json:1:1 information message.transcoded x'), null);
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    assert.ok(readme.includes(text.trim()), 'README.md shows problem-matcher.json as it is');
   });
 
   it('npx convapi-line reports usage errors with exit 2 and its version with exit 0', async () => {
