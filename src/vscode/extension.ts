@@ -13,6 +13,7 @@ import { recheckMedia, recheckMediaCommandId } from './commands/recheckMedia';
 import { SentMessagesStore } from './history/sentMessagesStore';
 import { Secrets } from './secrets';
 import type { Services } from './services';
+import { registerWalkthrough } from './walkthrough';
 
 /** Wires the pieces together; the behaviour lives in the classes it creates. */
 export function activate(context: vscode.ExtensionContext) {
@@ -63,6 +64,7 @@ export function activate(context: vscode.ExtensionContext) {
     vscode.commands.registerCommand(newPayloadCommandId, (args?: NewPayloadArgs) => newPayload(args)),
     vscode.commands.registerCommand('convapiLine.showLog', () => log.show()),
     vscode.commands.registerCommand(recheckMediaCommandId, () => recheckMedia(diagnostics, media, settings)),
+    registerWalkthrough(services),
     vscode.window.onDidChangeActiveTextEditor(updateActiveContext),
     settingsStore.onDidChange((changed) => {
       settings = changed;

@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+
+/** The walkthrough's id in package.json's contributes.walkthroughs. */
+export const walkthroughId = 'gettingStarted';
+export const openWalkthroughCommandId = 'convapiLine.openWalkthrough';
+/** globalState key: the walkthrough was opened once by itself; Settings Sync carries it to the user's other machines. */
+export const walkthroughOpenedKey = 'convapiLine.walkthroughOpened';
+
+/**
+ * The "Get Started with LINE" walkthrough: a palette command, and one automatic opening on the first activation
+ * after install. VS Code opens it itself after an install from the Extensions view; this covers `code
+ * --install-extension` and VSIX installs, which it does not. Steps complete on their own completionEvents.
+ */
+export function registerWalkthrough(services: Services): vscode.Disposable {
+  const { context, log } = services;
+  const fullId = `${context.extension.id}#${walkthroughId}`;
+  const open = (options: { inactive: boolean }) => vscode.commands.executeCommand('workbench.action.openWalkthrough', fullId, { toSide: false, ...options });
+  context.globalState.setKeysForSync([walkthroughOpenedKey]);
+  void openOnFirstRun(context, open).catch((error: unknown) => log.warn(`Getting-started walkthrough: ${String(error)}`));
+  return vscode.commands.registerCommand(openWalkthroughCommandId, () => open({ inactive: false }));
+}
+
+async function openOnFirstRun(context: vscode.ExtensionContext, open: (options: { inactive: boolean }) => Thenable<unknown>): Promise<void> {
+  if (context.globalState.get<boolean>(walkthroughOpenedKey)) return;
+  // VS Code's own switch for opening walkthroughs on install: a user who turned it off gets none from us either.
+  if (!vscode.workspace.getConfiguration('workbench.welcomePage').get<boolean>('walkthroughs.openOnInstall', true)) return;
+  await context.globalState.update(walkthroughOpenedKey, true);
+  // Activation usually comes from opening a JSON file: the walkthrough then waits in a background tab rather than
+  // taking the editor the user just opened.
+  await open({ inactive: vscode.window.activeTextEditor !== undefined });
+}
