@@ -26,7 +26,10 @@ async function openOnFirstRun(context: vscode.ExtensionContext, open: (options: 
   // VS Code's own switch for opening walkthroughs on install: a user who turned it off gets none from us either.
   if (!vscode.workspace.getConfiguration('workbench.welcomePage').get<boolean>('walkthroughs.openOnInstall', true)) return;
   await context.globalState.update(walkthroughOpenedKey, true);
-  // Activation usually comes from opening a JSON file: the walkthrough then waits in a background tab rather than
-  // taking the editor the user just opened.
-  await open({ inactive: vscode.window.activeTextEditor !== undefined });
+  // Activation usually comes from opening a JSON file, often before its editor is active: the walkthrough always
+  // opens in a background tab, so it never takes the place of that editor (alone in its group, it shows anyway).
+  await open({ inactive: true });
+  // Alone in its group it opened in front, as a preview tab the next opened file would replace: keep it.
+  const active = vscode.window.tabGroups.activeTabGroup.activeTab;
+  if (active?.label === 'Welcome' && active.input === undefined && active.isPreview) await vscode.commands.executeCommand('workbench.action.keepEditor');
 }
