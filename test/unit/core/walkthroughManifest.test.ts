@@ -7,7 +7,7 @@ interface Step {
   id: string;
   title: string;
   description: string;
-  media: { svg?: string; image?: string; markdown?: string; altText?: string };
+  media: { image?: { light: string; dark: string; hc: string; hcLight: string }; markdown?: string; altText?: string };
   completionEvents?: string[];
 }
 
@@ -66,12 +66,17 @@ describe('the getting-started walkthrough in package.json', () => {
     const allowed = readFileSync(join(repo, '.vscodeignore'), 'utf8').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1));
     const shipped = (file: string) => allowed.some((pattern) => new RegExp(`^${pattern.replace(/[.]/g, '\\.').replace(/\*/g, '[^/]*')}$`).test(file));
     for (const step of walkthrough.steps) {
-      const file = step.media.svg ?? step.media.image ?? step.media.markdown;
-      assert.ok(file, `${step.id} has media`);
-      assert.ok(existsSync(join(repo, file)), `${step.id}: ${file} exists`);
-      assert.ok(shipped(file), `${step.id}: ${file} is allowed by .vscodeignore`);
-      if (!step.media.markdown) assert.ok(step.media.altText && step.media.altText.length > 20, `${step.id}: alt text`);
-      if (step.media.svg) assert.match(readFileSync(join(repo, file), 'utf8'), /var\(--vscode-foreground/, `${step.id}: follows the color theme`);
+      const files = step.media.image ? [...new Set(Object.values(step.media.image))] : [step.media.markdown];
+      assert.ok(files.length > 0 && files.every(Boolean), `${step.id} has media`);
+      if (step.media.image) {
+        assert.deepEqual(Object.keys(step.media.image).sort(), ['dark', 'hc', 'hcLight', 'light'], `${step.id}: an image for every kind of theme`);
+        assert.ok(step.media.altText && step.media.altText.length > 20, `${step.id}: alt text`);
+        assert.notEqual(step.media.image.light, step.media.image.dark, `${step.id}: a dark image of its own`);
+      }
+      for (const file of files as string[]) {
+        assert.ok(existsSync(join(repo, file)), `${step.id}: ${file} exists`);
+        assert.ok(shipped(file), `${step.id}: ${file} is allowed by .vscodeignore`);
+      }
     }
   });
 
