@@ -45,13 +45,16 @@ describe('UI: the getting-started walkthrough', function () {
 
   const welcomeTabs = () => workbench.page.locator('.tabs-container .tab').filter({ hasText: 'Welcome' });
 
-  it('does not open by itself again once it was opened: a new window activating the extension leaves it closed', async function () {
-    // Whichever window activated the extension first (this one, or an earlier test's) opened it once; after a
-    // reload, a new extension host activates again with the same profile and must not.
+  it('opens by itself on the first activation, beside the payload being opened, and not again after a reload', async function () {
+    // Every test window has a browser profile of its own, where the extension's global state starts empty: the
+    // extension activates for the first time there (at start-up, or when the file opens).
     await openFromExplorer('card.line.json');
     await workbench.page.locator('.monaco-editor .codelens-decoration', { hasText: 'Open LINE Preview' }).first().waitFor({ timeout: 60_000 });
-    await workbench.runCommandFromPalette('View: Close All Editors');
-    await welcomeTabs().first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    await welcomeTabs().first().waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await welcomeTabs().count(), 1, 'opened once');
+    assert.equal(await workbench.page.locator('.tabs-container .tab').filter({ hasText: 'card.line.json' }).count(), 1, 'the payload keeps its tab');
+    await workbench.runCommandFromPalette('View: Close All Editor Groups');
+    await welcomeTabs().first().waitFor({ state: 'detached', timeout: 10_000 });
     const navigated = workbench.page.waitForNavigation({ waitUntil: 'domcontentloaded', timeout: 60_000 });
     await workbench.runCommandFromPalette('Developer: Reload Window');
     await navigated;

@@ -15,21 +15,24 @@ export const walkthroughOpenedKey = 'convapiLine.walkthroughOpened';
 export function registerWalkthrough(services: Services): vscode.Disposable {
   const { context, log } = services;
   const fullId = `${context.extension.id}#${walkthroughId}`;
-  const open = (options: { inactive: boolean }) => vscode.commands.executeCommand('workbench.action.openWalkthrough', fullId, { toSide: false, ...options });
+  const open = (options: { toSide: boolean; inactive: boolean }) => vscode.commands.executeCommand('workbench.action.openWalkthrough', fullId, options);
   context.globalState.setKeysForSync([walkthroughOpenedKey]);
   void openOnFirstRun(context, open).catch((error: unknown) => log.warn(`Getting-started walkthrough: ${String(error)}`));
-  return vscode.commands.registerCommand(openWalkthroughCommandId, () => open({ inactive: false }));
+  return vscode.commands.registerCommand(openWalkthroughCommandId, () => open({ toSide: false, inactive: false }));
 }
 
-async function openOnFirstRun(context: vscode.ExtensionContext, open: (options: { inactive: boolean }) => Thenable<unknown>): Promise<void> {
+async function openOnFirstRun(context: vscode.ExtensionContext, open: (options: { toSide: boolean; inactive: boolean }) => Thenable<unknown>): Promise<void> {
   if (context.globalState.get<boolean>(walkthroughOpenedKey)) return;
   // VS Code's own switch for opening walkthroughs on install: a user who turned it off gets none from us either.
   if (!vscode.workspace.getConfiguration('workbench.welcomePage').get<boolean>('walkthroughs.openOnInstall', true)) return;
   await context.globalState.update(walkthroughOpenedKey, true);
-  // Activation usually comes from opening a JSON file, often before its editor is active: the walkthrough always
-  // opens in a background tab, so it never takes the place of that editor (alone in its group, it shows anyway).
-  await open({ inactive: true });
-  // Alone in its group it opened in front, as a preview tab the next opened file would replace: keep it.
+  // Activation usually comes from opening a JSON file: beside it, without the focus, so that it neither takes
+  // the file's place (a preview tab would be replaced) nor its keyboard. With nothing open, in front, kept.
+  if (vscode.window.tabGroups.all.some((group) => group.tabs.length > 0)) {
+    await open({ toSide: true, inactive: true });
+    return;
+  }
+  await open({ toSide: false, inactive: false });
   const active = vscode.window.tabGroups.activeTabGroup.activeTab;
   if (active?.label === 'Welcome' && active.input === undefined && active.isPreview) await vscode.commands.executeCommand('workbench.action.keepEditor');
 }
