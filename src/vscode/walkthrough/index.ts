@@ -29,7 +29,10 @@ async function openOnFirstRun(context: vscode.ExtensionContext, open: (options: 
   // Activation usually comes from opening a JSON file: beside it, without the focus, so that it neither takes
   // the file's place (a preview tab would be replaced) nor its keyboard. With nothing open, in front, kept.
   if (vscode.window.tabGroups.all.some((group) => group.tabs.length > 0)) {
+    const { activeTab, viewColumn } = vscode.window.tabGroups.activeTabGroup;
     await open({ toSide: true, inactive: true });
+    // A new side group takes the focus whatever the options say: give it back to the file being opened.
+    if (activeTab?.input instanceof vscode.TabInputText) await vscode.window.showTextDocument(activeTab.input.uri, { viewColumn, preview: activeTab.isPreview });
     return;
   }
   await open({ toSide: false, inactive: false });
