@@ -1,7 +1,7 @@
 // One build script for every bundle: the extension host (Node, CommonJS, `vscode` external), the CLI, the
 // webview script (browser IIFE) and, with --tests, the test suites (one bundle per test file, packages external).
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 
@@ -95,6 +95,17 @@ const callbackSamples = {
   },
 };
 
+/** The CLI is the package's `bin`: runnable as `./dist/cli.js` straight from a checkout, as after `npm i`. */
+const executableOutput = {
+  name: 'executable-output',
+  setup(build) {
+    build.onEnd((result) => {
+      if (result.errors.length) return;
+      for (const file of Object.keys(build.initialOptions.entryPoints)) chmodSync(join(build.initialOptions.outdir, `${file}.js`), 0o755);
+    });
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -135,6 +146,7 @@ const productBuilds = [
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    plugins: [...common.plugins, executableOutput],
     define: { 'process.env.CONVAPI_LINE_VERSION': JSON.stringify(version) },
   },
   {

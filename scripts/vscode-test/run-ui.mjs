@@ -9,7 +9,9 @@
 // Needs: `npm run package` (the VSIX) and `node esbuild.mjs --tests` first.
 // Environment: CONVAPI_VSCODE_TEST_TIMEOUT_MS (hard limit for the whole run, default 15 minutes).
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, createPublicKey } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { ensureInstalled, repoRoot } from './install.mjs';
 import { launchBrowser } from './lib/browser.mjs';
@@ -103,13 +105,24 @@ async function main() {
   rmSync(resultsDir, { recursive: true, force: true });
   mkdirSync(resultsDir, { recursive: true });
 
+  // Suites that show remote media serve it over HTTPS on 127.0.0.1 with this certificate, which the extension host
+  // trusts through NODE_EXTRA_CA_CERTS, as a user trusts a corporate CA (never NODE_TLS_REJECT_UNAUTHORIZED), and
+  // Chromium (where webviews load images) through the hash of its public key: this certificate and no other.
+  const { createSelfSignedCertificate } = createRequire(import.meta.url)(join(repoRoot, 'out', 'test', 'support', 'selfSignedCertificate.js'));
+  const certificate = createSelfSignedCertificate();
+  const tls = { cert: join(scratch.root, 'test-ca.pem'), key: join(scratch.root, 'test-key.pem') };
+  writeFileSync(tls.cert, certificate.cert);
+  writeFileSync(tls.key, certificate.key);
+
   await installExtension(install, scratch, { vsix, userDataDir: scratch.userData, extensionsDir: scratch.extensions });
   const server = await startCodeServer(install, scratch, {
     userDataDir: scratch.userData,
     extensionsDir: scratch.extensions,
+    env: { NODE_EXTRA_CA_CERTS: tls.cert },
   });
   onCleanup('stop code-server', server.stop);
-  const { browser, wsEndpoint, close } = await launchBrowser(scratch);
+  const spki = createHash('sha256').update(createPublicKey(certificate.cert).export({ type: 'spki', format: 'der' })).digest('base64');
+  const { browser, wsEndpoint, close } = await launchBrowser(scratch, { extraArgs: [`--ignore-certificate-errors-spki-list=${spki}`] });
   onCleanup('close Chromium', close);
   // The suite connects on its own; this connection only proved that the browser server answers.
   await browser.close();
@@ -124,6 +137,8 @@ async function main() {
       CONVAPI_UI_WORKSPACE: workspace,
       CONVAPI_UI_RESULTS: resultsDir,
       CONVAPI_UI_REPO_ROOT: repoRoot,
+      CONVAPI_UI_TLS_CERT: tls.cert,
+      CONVAPI_UI_TLS_KEY: tls.key,
     },
     mochaArgs,
   );

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { type CheckResult, checkText } from '../core/check';
 import { type Diagnostic, compareDiagnostics } from '../core/diagnostic';
+import { parseCommandArgs } from './args';
 import { type CliIO, UsageError, exitCodes } from './io';
 import { expandTargets } from './payloadFiles';
 import { stripBom } from '../core/payloadFiles';
@@ -20,22 +20,20 @@ Options:
   -h, --help           show this help
 `;
 
+const checkOptions = {
+  json: { type: 'boolean' },
+  media: { type: 'boolean' },
+  'media-timeout': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export interface FileReport {
   file: string;
   diagnostics: Diagnostic[];
 }
 
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { json: { type: 'boolean' }, media: { type: 'boolean' }, 'media-timeout': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message, checkUsage);
-  }
+  const parsed = parseCommandArgs('check', argv, checkOptions, checkUsage);
   if (parsed.values.help) {
     io.stdout(checkUsage);
     return exitCodes.ok;

@@ -1,47 +1,93 @@
 import { runCheck } from './checkCommand';
 import { type CliIO, UsageError, exitCodes, processIO } from './io';
 
-const usage = `Usage: convapi-line <command> [options]
+type Run = (argv: string[], io: CliIO) => Promise<number>;
+
+interface CliCommand {
+  /** The command and its main options, as the top-level help shows them. */
+  synopsis: string;
+  summary: string;
+  run: Run;
+}
+
+// One entry per command; the top-level help is built from this table, so a new command cannot be left out of it.
+const commands: Record<string, CliCommand> = {
+  check: {
+    synopsis: 'check [--json] [--media] [--media-timeout MS] <file|dir>...',
+    summary: "check payloads against LINE's rules (for CI)",
+    run: runCheck,
+  },
+  preview: {
+    synopsis: 'preview <file> --out <file.html> [--theme light|dark]',
+    summary: 'render the payload as LINE shows it, as a standalone page',
+    run: async (argv, io) => (await import('./previewCommand')).runPreview(argv, io),
+  },
+  send: {
+    synopsis: 'send <file> [--env-file F] [--var NAME=VALUE]... [--json] [--dry-run] [--timeout MS]',
+    summary: 'check, fill {{VARIABLES}} and send the payload once with the Conversation API',
+    run: async (argv, io) => (await import('./sendCommand')).runSend(argv, io),
+  },
+  webhooks: {
+    synopsis: 'webhooks list|create|delete [--target URL] [--trigger T]... [--secret S] [--app-id ID] [--json]',
+    summary: 'manage the webhooks of a Conversation API app',
+    run: async (argv, io) => (await import('./webhooksCommand')).runWebhooks(argv, io),
+  },
+  listen: {
+    synopsis: 'listen [--host H] [--port N] [--secret S] [--forward-to URL] [--json]',
+    summary: "receive the Conversation API's callbacks: verified, explained, forwarded",
+    run: async (argv, io) => (await import('./listenCommand')).runListen(argv, io),
+  },
+  simulate: {
+    synopsis: 'simulate --to URL [--secret S | --secret-env VAR] [--kind K]... [--file F]... [--timeout MS] [--json]',
+    summary: 'post signed sample callbacks to a webhook handler and test its answers (a contract test for CI)',
+    run: async (argv, io) => (await import('./simulateCommand')).runSimulate(argv, io),
+  },
+};
+
+export function topLevelUsage(): string {
+  const lines = Object.values(commands).flatMap((c) => [`  ${c.synopsis}`, `      ${c.summary}`]);
+  return `Usage: convapi-line <command> [options]
 
 Commands:
-  check [--json] <file|dir>...       check payloads against LINE's rules (for CI)
-  preview <file> --out <file.html>   render the payload as LINE shows it, as a standalone page
-  send <file> [--dry-run]            check, fill {{VARIABLES}} and send the payload with the Conversation API
-  webhooks list|create|delete        manage the webhooks of a Conversation API app
-  listen [--port N] [--secret S]     receive the Conversation API's callbacks: verified, explained, forwarded
-  simulate --to <url> [--secret S]   post signed sample callbacks to a webhook handler and test its answers
+${lines.join('\n')}
 
-Run "convapi-line <command> --help" for a command's options.
+Options:
+  -h, --help       show this help (or "convapi-line help <command>" for a command's options)
+  -v, --version    print the version
+
+Exit codes: 0 ok, 1 problems found or the API refused, 2 usage error or nothing done.
 `;
-
-type Command = (argv: string[], io: CliIO) => Promise<number>;
-
-const commands: Record<string, Command> = {
-  check: runCheck,
-  preview: async (argv, io) => (await import('./previewCommand')).runPreview(argv, io),
-  send: async (argv, io) => (await import('./sendCommand')).runSend(argv, io),
-  webhooks: async (argv, io) => (await import('./webhooksCommand')).runWebhooks(argv, io),
-  listen: async (argv, io) => (await import('./listenCommand')).runListen(argv, io),
-  simulate: async (argv, io) => (await import('./simulateCommand')).runSimulate(argv, io),
-};
+}
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(usage);
-    return name === undefined ? exitCodes.usage : exitCodes.ok;
+  if (name === undefined) {
+    io.stderr(`convapi-line: missing the command.\n\n${topLevelUsage()}`);
+    return exitCodes.usage;
+  }
+  if (name === '--help' || name === '-h') {
+    io.stdout(topLevelUsage());
+    return exitCodes.ok;
+  }
+  if (name === 'help') {
+    if (rest.length === 0) {
+      io.stdout(topLevelUsage());
+      return exitCodes.ok;
+    }
+    return main([rest[0]!, '--help'], io);
   }
   if (name === '--version' || name === '-v') {
     io.stdout(`${process.env.CONVAPI_LINE_VERSION ?? 'dev'}\n`);
     return exitCodes.ok;
   }
-  const command = commands[name];
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) {
-    io.stderr(`convapi-line: unknown command "${name}".\n\n${usage}`);
+    const what = name.startsWith('-') ? `unknown option ${name}; the options before a command are -h, --help, -v, --version` : `unknown command "${name}"`;
+    io.stderr(`convapi-line: ${what}.\n\n${topLevelUsage()}`);
     return exitCodes.usage;
   }
   try {
-    return await command(rest, io);
+    return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       const help = error.usage ? `\n${error.usage}` : `Run "convapi-line ${name} --help" for usage.\n`;

@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { renderPage } from '../core/render/renderPage';
 import { checkFile, formatText } from './checkCommand';
+import { parseCommandArgs } from './args';
 import { type CliIO, UsageError, exitCodes } from './io';
 
 export const previewUsage = `Usage: convapi-line preview <file> --out <file.html> [--theme light|dark]
@@ -18,19 +18,11 @@ Options:
 Exit codes: 0 page written (whatever problems it shows), 1 file unreadable or not JSON, 2 usage error.
 `;
 
+const previewOptions = { out: { type: 'string', short: 'o' }, theme: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
 /** `convapi-line preview …`; `argv` holds the arguments after the `preview` subcommand. */
 export async function runPreview(argv: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { out: { type: 'string', short: 'o' }, theme: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message, previewUsage);
-  }
+  const parsed = parseCommandArgs('preview', argv, previewOptions, previewUsage);
   const { values, positionals } = parsed;
   if (values.help) {
     io.stdout(previewUsage);

@@ -21,6 +21,7 @@ import { registerWebhooks } from './webhooks';
 
 /** The one name users see: display name, command category, settings title, log. */
 export const productName = 'Sinch Conversation API LINE';
+import { registerWalkthrough } from './walkthrough';
 
 /** Wires the pieces together; the behaviour lives in the classes it creates. */
 export function activate(context: vscode.ExtensionContext) {
@@ -77,6 +78,7 @@ export function activate(context: vscode.ExtensionContext) {
     vscode.commands.registerCommand('convapiLine.showLog', () => log.show()),
     vscode.commands.registerCommand(recheckMediaCommandId, () => recheckMedia(diagnostics, media, settings)),
     registerWebhooks(services),
+    registerWalkthrough(services),
     vscode.window.onDidChangeActiveTextEditor(updateActiveContext),
     settingsStore.onDidChange((changed) => {
       settings = changed;

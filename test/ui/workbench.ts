@@ -176,10 +176,10 @@ export class Workbench {
  * Opens one workbench for the enclosing mocha suite, screenshots the moment a test fails (a picture says more than
  * the selector that timed out) and closes it afterwards. Returns a getter, since the workbench opens in `before`.
  */
-export function useWorkbench(): () => Workbench {
+export function useWorkbench(options: () => Parameters<typeof Workbench.open>[0] = () => ({})): () => Workbench {
   let workbench: Workbench | undefined;
   before(async function () {
-    workbench = await Workbench.open();
+    workbench = await Workbench.open(options());
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') {

@@ -10,11 +10,11 @@ export const CHROMIUM_ARGS = shared.args;
 
 /**
  * Launches Chromium as a playwright browser server with a fresh temporary profile (playwright creates and removes
- * it) and XDG and temp folders inside `scratch`, and connects to it. The server's `wsEndpoint` lets another process (the UI
+ * it) and XDG and temp folders inside `scratch`, and connects to it, with `extraArgs` after the shared arguments. The server's `wsEndpoint` lets another process (the UI
  * suite's mocha) drive the same browser. Our own signal handling does the cleanup, so playwright's is off.
  * Returns { browser, wsEndpoint, close }.
  */
-export async function launchBrowser(scratch) {
+export async function launchBrowser(scratch, { extraArgs = [] } = {}) {
   // playwright puts the temporary profile and its artifacts in os.tmpdir(), which reads TMPDIR on every call.
   process.env.TMPDIR = scratch.tmp;
   if (!existsSync(CHROMIUM)) {
@@ -23,7 +23,7 @@ export async function launchBrowser(scratch) {
   const server = await chromium.launchServer({
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,

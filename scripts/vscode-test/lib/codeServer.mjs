@@ -121,13 +121,14 @@ export async function installExtension(install, scratch, { vsix, userDataDir, ex
  * stop() kills the whole group: killing only the main process would leave the extension host running.
  */
 export async function startCodeServer(install, scratch, options) {
-  const { userDataDir, extensionsDir, smokeTestDriver = false, extraArgs = [], attempts = 3 } = options;
+  // env: extra variables for code-server and so for the extension host (e.g. NODE_EXTRA_CA_CERTS).
+  const { userDataDir, extensionsDir, smokeTestDriver = false, extraArgs = [], attempts = 3, env = {} } = options;
   seedUserSettings(userDataDir);
   let lastError;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const port = await freePort();
     try {
-      return await startOn(port, install, scratch, { userDataDir, extensionsDir, smokeTestDriver, extraArgs });
+      return await startOn(port, install, scratch, { userDataDir, extensionsDir, smokeTestDriver, extraArgs, env });
     } catch (error) {
       lastError = error;
       log(PREFIX, `start on port ${port} failed (attempt ${attempt}/${attempts}): ${error.message}`);
@@ -136,7 +137,7 @@ export async function startCodeServer(install, scratch, options) {
   throw lastError;
 }
 
-async function startOn(port, install, scratch, { userDataDir, extensionsDir, smokeTestDriver, extraArgs }) {
+async function startOn(port, install, scratch, { userDataDir, extensionsDir, smokeTestDriver, extraArgs, env }) {
   const args = [
     ...commonArgs(scratch, userDataDir, extensionsDir),
     '--bind-addr',
@@ -153,7 +154,7 @@ async function startOn(port, install, scratch, { userDataDir, extensionsDir, smo
   ];
   const logStream = createWriteStream(scratch.serverLog, { flags: 'a' });
   const child = spawn(install.codeServerBin, args, {
-    env: serverEnv(install, scratch),
+    env: { ...serverEnv(install, scratch), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group (as setsid), so the extension host and other children can be killed with it.
     detached: true,

@@ -13,13 +13,20 @@ export class PreviewManager implements vscode.Disposable {
   readonly #subscriptions: vscode.Disposable[] = [];
   #preview: PreviewPanel | undefined;
   #editorDiagnostics = '';
+  /** The payload editor the user was last in: the command still finds it from a non-text editor (the walkthrough). */
+  #lastPayload: vscode.TextDocument | undefined;
 
   constructor(extensionUri: vscode.Uri, deps: PreviewDeps) {
     this.#extensionUri = extensionUri;
     this.#deps = deps;
+    const active = vscode.window.activeTextEditor?.document;
+    if (active && deps.isPayload(active)) this.#lastPayload = active;
     this.#subscriptions.push(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (editor && this.#deps.isPayload(editor.document) && !this.#preview?.locked) this.#preview?.show(editor.document);
+        if (editor && this.#deps.isPayload(editor.document)) {
+          this.#lastPayload = editor.document;
+          if (!this.#preview?.locked) this.#preview?.show(editor.document);
+        }
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.document === this.#preview?.document && event.contentChanges.length > 0) this.#preview.refresh();
@@ -35,11 +42,11 @@ export class PreviewManager implements vscode.Disposable {
     );
   }
 
-  /** The command: the given resource (editor title button, CodeLens) or the active editor's document. */
+  /** The command: the given resource (editor title button, CodeLens), the active editor's document, or else the payload editor last active. */
   async openToSide(resource?: vscode.Uri): Promise<void> {
-    const document = resource
-      ? await vscode.workspace.openTextDocument(resource)
-      : vscode.window.activeTextEditor?.document;
+    const active = vscode.window.activeTextEditor?.document;
+    const last = this.#lastPayload && !this.#lastPayload.isClosed ? this.#lastPayload : undefined;
+    const document = resource ? await vscode.workspace.openTextDocument(resource) : (active ?? last);
     if (!document) {
       void vscode.window.showInformationMessage('Open a LINE payload file to preview it.');
       return;

@@ -1,0 +1,135 @@
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../core/testSupport';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * npm as a user runs it, without what `npm test` passes down: its npm_config_* variables (prefix, cache, scripts
+ * settings…) would make the nested npm behave unlike a person's.
+ */
+function npm(command: 'npm' | 'npx', args: string[], cwd: string): Promise<Run> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+  return new Promise((done) => {
+    execFile(command, args, { cwd, env, timeout: 120_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      done({ code, stdout, stderr });
+    });
+  });
+}
+
+const valid = { app_id: '{{APP_ID}}', recipient: { contact_id: '{{CONTACT_ID}}' }, message: { text_message: { text: 'Hello from CI' } } };
+const invalid = {
+  app_id: '{{APP_ID}}',
+  recipient: { contact_id: '{{CONTACT_ID}}' },
+  message: { card_message: { title: 'T'.repeat(41), choices: [{ text_message: { text: 'ok' } }] } },
+};
+
+/**
+ * The npm package on its own: `npm pack`, then `npm i <tarball>` into an empty folder with nothing from this
+ * repository beside it, then `npx convapi-line check` there, as a CI pipeline would.
+ */
+describe('the npm package of the CLI', function () {
+  this.timeout(180_000);
+  const root = repoRoot();
+  let work: string;
+  let consumer: string;
+  let tarball: string;
+  let packed: { path: string; mode: number }[];
+
+  before(async function () {
+    assert.ok(existsSync(join(root, 'dist', 'cli.js')), 'dist/cli.js is missing: run node esbuild.mjs first');
+    work = mkdtempSync(join(tmpdir(), 'convapi-npm-package-'));
+    // The tarball holds the CLI the build step made; `npm pack` without --ignore-scripts builds it itself (prepack).
+    const pack = await npm('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], root);
+    assert.equal(pack.code, 0, pack.stderr);
+    const [report] = JSON.parse(pack.stdout) as [{ filename: string; files: { path: string; mode: number }[] }];
+    tarball = join(work, report.filename);
+    packed = report.files;
+    consumer = join(work, 'consumer');
+    mkdirSync(join(consumer, 'payloads'), { recursive: true });
+    writeFileSync(join(consumer, 'payloads', 'welcome.line.json'), JSON.stringify(valid, null, 2));
+    writeFileSync(join(consumer, 'payloads', 'sale.line.json'), JSON.stringify(invalid, null, 2));
+    // --offline: the package has no dependency to fetch, so installing it must not need the registry at all.
+    const install = await npm('npm', ['install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', tarball], consumer);
+    assert.equal(install.code, 0, `npm install ${tarball} failed:\n${install.stderr}`);
+  });
+
+  after(() => rmSync(work, { recursive: true, force: true }));
+
+  it('holds only the CLI, the schemas and the package documents', () => {
+    const paths = packed.map((f) => f.path).sort();
+    assert.deepEqual(paths, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'package.json', 'problem-matcher.json', 'schemas/line-explicit-message.schema.json', 'schemas/send-message.schema.json']);
+    const cli = packed.find((f) => f.path === 'dist/cli.js')!;
+    assert.ok(cli.mode & 0o111, `dist/cli.js is packed executable (mode ${cli.mode.toString(8)})`);
+  });
+
+  it('installs nothing but itself: the bundled CLI requires only Node built-ins', () => {
+    assert.deepEqual(readdirSync(join(consumer, 'node_modules')).filter((n) => !n.startsWith('.')), ['convapi-line']);
+    const installed = join(consumer, 'node_modules', 'convapi-line');
+    const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { dependencies?: object };
+    assert.deepEqual(Object.keys(manifest.dependencies ?? {}), []);
+    const code = readFileSync(join(installed, 'dist', 'cli.js'), 'utf8');
+    assert.ok(code.startsWith('#!/usr/bin/env node\n'), 'the bin starts with a node shebang');
+    const required = new Set([...code.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!));
+    assert.ok(required.size > 0);
+    assert.deepEqual([...required].filter((name) => !name.startsWith('node:')), [], 'only node: built-ins are required');
+    assert.ok(statSync(join(installed, 'dist', 'cli.js')).mode & 0o100, 'the installed bin is executable');
+  });
+
+  it('npx convapi-line check passes a valid payload with exit 0', async () => {
+    const r = await npm('npx', ['--no', '--', 'convapi-line', 'check', 'payloads/welcome.line.json'], consumer);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^1 file checked: 0 errors, 0 warnings, 0 information\.$/m);
+  });
+
+  it('npx convapi-line check fails an invalid payload with exit 1 and a file:line:col severity code message line', async () => {
+    const r = await npm('npx', ['--no', '--', 'convapi-line', 'check', 'payloads/'], consumer);
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(r.stdout, 'payloads/sale.line.json:8:16 error card.title.too-long Card title is 41 characters; LINE allows at most 40.\n');
+    assert.match(r.stderr, /^2 files checked: 1 error, 0 warnings, 0 information\.$/m);
+    const json = await npm('npx', ['--no', '--', 'convapi-line', 'check', '--json', 'payloads/sale.line.json'], consumer);
+    assert.equal(json.code, 1);
+    assert.deepEqual(
+      (JSON.parse(json.stdout) as { files: { diagnostics: { code: string }[] }[] }).files[0]!.diagnostics.map((d) => d.code),
+      ['card.title.too-long'],
+    );
+  });
+
+  it('ships a GitHub Actions problem matcher that reads check\'s output lines, the one the README shows', async () => {
+    const file = join(consumer, 'node_modules', 'convapi-line', 'problem-matcher.json');
+    const text = readFileSync(file, 'utf8');
+    const [matcher] = (JSON.parse(text) as { problemMatcher: { owner: string; pattern: Record<string, string | number>[] }[] }).problemMatcher;
+    assert.equal(matcher!.owner, 'convapi-line');
+    const pattern = matcher!.pattern[0]!;
+    const r = await npm('npx', ['--no', '--', 'convapi-line', 'check', 'payloads/'], consumer);
+    const match = new RegExp(pattern.regexp as string).exec(r.stdout.trimEnd());
+    assert.ok(match, r.stdout);
+    const group = (name: string) => match[pattern[name] as number];
+    assert.deepEqual(
+      { file: group('file'), line: group('line'), column: group('column'), severity: group('severity'), code: group('code'), message: group('message') },
+      { file: 'payloads/sale.line.json', line: '8', column: '16', severity: 'error', code: 'card.title.too-long', message: 'Card title is 41 characters; LINE allows at most 40.' },
+    );
+    // GitHub knows error and warning; information lines stay plain log lines.
+    assert.equal(new RegExp(pattern.regexp as string).exec('a.line.json:1:1 information message.transcoded x'), null);
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    assert.ok(readme.includes(text.trim()), 'README.md shows problem-matcher.json as it is');
+  });
+
+  it('npx convapi-line reports usage errors with exit 2 and its version with exit 0', async () => {
+    const usage = await npm('npx', ['--no', '--', 'convapi-line', 'check', '--nope', 'payloads/'], consumer);
+    assert.equal(usage.code, 2);
+    assert.match(usage.stderr, /check has no option --nope/);
+    const version = await npm('npx', ['--no', '--', 'convapi-line', '--version'], consumer);
+    assert.equal(version.code, 0);
+    assert.equal(version.stdout.trim(), (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version);
+  });
+});
