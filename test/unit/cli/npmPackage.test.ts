@@ -66,7 +66,7 @@ describe('the npm package of the CLI', function () {
 
   it('holds only the CLI, the schemas and the package documents', () => {
     const paths = packed.map((f) => f.path).sort();
-    assert.deepEqual(paths, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'package.json', 'problem-matcher.json', 'schemas/line-explicit-message.schema.json', 'schemas/send-message.schema.json']);
+    assert.deepEqual(paths, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'package.json', 'problem-matcher.json', 'schemas/callback.schema.json', 'schemas/line-explicit-message.schema.json', 'schemas/send-message.schema.json']);
     const cli = packed.find((f) => f.path === 'dist/cli.js')!;
     assert.ok(cli.mode & 0o111, `dist/cli.js is packed executable (mode ${cli.mode.toString(8)})`);
   });
