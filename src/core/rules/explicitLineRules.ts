@@ -14,10 +14,9 @@ const pointer = '/message/explicit_channel_message/LINE';
 export const explicitLineRules: Rule = (ctx) => {
   const explicit = ctx.anatomy.message?.explicit_channel_message;
   if (!isObject(explicit) || typeof explicit.LINE !== 'string') return;
-  const node = ctx.document.nodeAt(pointer);
-  if (!node || node.type !== 'string') return;
+  const node = ctx.document.spanOf(pointer);
   const decoded = decodeStringLiteral(ctx.document.text.slice(node.offset, node.offset + node.length));
-  if (!decoded) return;
+  if (!decoded || decoded.value !== explicit.LINE) return;
   const inner = new JsonDocument(decoded.value);
   const toOuter = (offset: number, length: number) => {
     const start = decoded.offsets[Math.min(offset, decoded.offsets.length - 1)]!;
@@ -42,8 +41,10 @@ export const explicitLineRules: Rule = (ctx) => {
     });
     return;
   }
-  for (const problem of lineExplicitValidator().check(inner.value)) {
-    const span = inner.spanOf(problem.pointer, problem.span);
+  const problems = lineExplicitValidator().check(inner.value);
+  const spans = inner.spansOf(problems.map((p) => ({ pointer: p.pointer, prefer: p.span })));
+  for (const [i, problem] of problems.entries()) {
+    const span = spans[i]!;
     // LINE's reference limits action labels to 20 characters but its OpenAPI file does not: as for the buttons of
     // card and choice messages (button.label.long), a longer label is a warning (FACTS.md), not an error.
     const labelTooLong = problem.code === 'schema.max-length' && /\/label$/.test(problem.pointer);
@@ -57,17 +58,17 @@ export const explicitLineRules: Rule = (ctx) => {
     });
   }
   if (isObject(inner.value) && Array.isArray(inner.value.messages)) {
-    inner.value.messages.forEach((m, i) => {
-      if (isObject(m) && m.type === 'flex') {
-        const span = inner.spanOf(`/messages/${i}`);
-        ctx.report({
-          code: 'explicit.line.flex-unchecked',
-          severity: 'information',
-          pointer,
-          at: toOuter(span.offset, Math.min(span.length, 1)),
-          message: `LINE message ${i + 1} is a Flex Message: it is sent as is, and its contents are not checked here.`,
-        });
-      }
+    const flex = inner.value.messages.flatMap((m, i) => (isObject(m) && m.type === 'flex' ? [i] : []));
+    const flexSpans = inner.spansOf(flex.map((i) => ({ pointer: `/messages/${i}` })));
+    flex.forEach((i, n) => {
+      const span = flexSpans[n]!;
+      ctx.report({
+        code: 'explicit.line.flex-unchecked',
+        severity: 'information',
+        pointer,
+        at: toOuter(span.offset, Math.min(span.length, 1)),
+        message: `LINE message ${i + 1} is a Flex Message: it is sent as is, and its contents are not checked here.`,
+      });
     });
   }
 };
