@@ -5,13 +5,13 @@
 export interface Settings {
   payloadFiles: string[];
   inlayHints: boolean;
-  media: { remoteChecks: boolean; timeoutMs: number };
+  media: { remoteChecks: boolean; timeoutMs: number; allowPrivateAddresses: boolean };
 }
 
 export const defaultSettings: Settings = {
   payloadFiles: [],
   inlayHints: true,
-  media: { remoteChecks: true, timeoutMs: 5000 },
+  media: { remoteChecks: true, timeoutMs: 5000, allowPrivateAddresses: false },
 };
 
 type Read = (key: string) => unknown;
@@ -26,6 +26,7 @@ export function parseSettings(read: Read): Settings {
     media: {
       remoteChecks: bool('media.remoteChecks', defaultSettings.media.remoteChecks),
       timeoutMs: typeof timeout === 'number' && timeout >= 500 && timeout <= 60000 ? timeout : defaultSettings.media.timeoutMs,
+      allowPrivateAddresses: bool('media.allowPrivateAddresses', defaultSettings.media.allowPrivateAddresses),
     },
   };
 }

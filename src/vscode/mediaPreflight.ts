@@ -27,7 +27,7 @@ export class MediaPreflight extends Disposable implements AsyncFindings {
 
   constructor(diagnostics: DiagnosticsManager, private settings: Settings, private readonly log: vscode.LogOutputChannel) {
     super();
-    this.#checker = new MediaChecker({ timeoutMs: settings.media.timeoutMs });
+    this.#checker = new MediaChecker({ timeoutMs: settings.media.timeoutMs, allowPrivateAddresses: settings.media.allowPrivateAddresses });
     this._register(diagnostics.onDidCheck(({ document, result }) => this.#schedule(document, result, false)));
     this._register(vscode.workspace.onDidCloseTextDocument((d) => this.#drop(d.uri)));
     this._register({ dispose: () => void this.#checker.close() });
@@ -35,11 +35,11 @@ export class MediaPreflight extends Disposable implements AsyncFindings {
   }
 
   update(settings: Settings): void {
-    const timeoutChanged = settings.media.timeoutMs !== this.settings.media.timeoutMs;
+    const checkerChanged = settings.media.timeoutMs !== this.settings.media.timeoutMs || settings.media.allowPrivateAddresses !== this.settings.media.allowPrivateAddresses;
     this.settings = settings;
-    if (timeoutChanged) {
+    if (checkerChanged) {
       void this.#checker.close();
-      this.#checker = new MediaChecker({ timeoutMs: settings.media.timeoutMs });
+      this.#checker = new MediaChecker({ timeoutMs: settings.media.timeoutMs, allowPrivateAddresses: settings.media.allowPrivateAddresses });
     }
     if (!settings.media.remoteChecks) {
       // Also checks still waiting out their debounce or in flight: after opting out, nothing more is fetched.

@@ -22,6 +22,11 @@ export interface CheckMediaOptions {
   onProgress?: (done: number, total: number) => void;
   /** Ignore freshness ("Re-check Media Now"); validators are still used, so an unchanged file costs a 304. */
   force?: boolean;
+  /**
+   * The time limit of the whole run: when it aborts, URLs without facts yet stop waiting and each gets a
+   * `media.not-checked` finding, so a report never passes over what it did not check.
+   */
+  deadline?: AbortSignal;
 }
 
 export type SkipReason = 'placeholder' | 'not-https' | 'invalid-url';
@@ -90,13 +95,17 @@ export class MediaChecker {
       }
     };
     progress();
-    const stop = abortedPromise(options.signal);
+    const stop = abortedPromise(anySignal(options.signal, options.deadline));
     const stopped = stop?.promise;
     return Promise.all(
       refs.map(async (ref): Promise<MediaInspection> => {
         const reason = skipReason(ref.url);
         if (reason) return { ref, state: 'skipped', reason, findings: [] };
         const result = await this.#factsFor(ref, options, stopped);
+        if (!result && options.deadline?.aborted && !options.signal?.aborted) {
+          const facts = failedFacts(ref.url, ref.role === 'card-image', { kind: 'not-checked-in-time', detail: 'the time limit for all media checks of this run ran out before this URL was checked' });
+          return { ref, state: 'checked', facts, findings: judgeMedia(ref, facts), fromCache: false };
+        }
         if (!result || options.signal?.aborted) return { ref, state: 'cancelled', findings: [] };
         done++;
         progress();
@@ -187,6 +196,10 @@ export class MediaChecker {
       if (job.waiters === 0 && !job.started) job.cancel.abort();
     }
   }
+}
+
+function anySignal(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
+  return a && b ? AbortSignal.any([a, b]) : (a ?? b);
 }
 
 /** Resolves when the signal aborts: one listener per check, however many URLs wait on it. */

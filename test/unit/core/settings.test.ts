@@ -10,6 +10,6 @@ describe('parseSettings', () => {
 
   it('keeps valid values and drops blank globs', () => {
     const raw: Record<string, unknown> = { payloadFiles: ['a/*.json', ' ', 3], 'inlayHints.enabled': false, 'media.remoteChecks': false, 'media.timeoutMs': 1500 };
-    assert.deepEqual(parseSettings((k) => raw[k]), { payloadFiles: ['a/*.json'], inlayHints: false, media: { remoteChecks: false, timeoutMs: 1500 } });
+    assert.deepEqual(parseSettings((k) => raw[k]), { payloadFiles: ['a/*.json'], inlayHints: false, media: { remoteChecks: false, timeoutMs: 1500, allowPrivateAddresses: false } });
   });
 });
