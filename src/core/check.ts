@@ -38,18 +38,19 @@ export function checkDocument(document: JsonDocument, options: CheckOptions = {}
   const report = (f: Finding) => {
     findings.push(f);
   };
+  const uncounted = { error: 0, warning: 0 };
   let anatomy: PayloadAnatomy = anatomize(undefined);
   try {
     anatomy = anatomize(document.value);
-    collectFindings(document, anatomy, options, report);
+    collectFindings(document, anatomy, options, report, uncounted);
   } catch (error) {
     // Whatever failed, the file is not known to be fine: an internal failure is never a pass.
     report(internalFailure(error));
   }
-  return { document, anatomy, diagnostics: place(document, findings) };
+  return { document, anatomy, diagnostics: place(document, findings, uncounted) };
 }
 
-function collectFindings(document: JsonDocument, anatomy: PayloadAnatomy, options: CheckOptions, report: (f: Finding) => void): void {
+function collectFindings(document: JsonDocument, anatomy: PayloadAnatomy, options: CheckOptions, report: (f: Finding) => void, uncounted: { error: number; warning: number }): void {
   if (document.syntaxProblems.length > 0 || document.value === undefined) {
     if (!options.omitSyntax) {
       const problems = document.text.trim() === '' ? [{ message: 'The file is empty: a payload is a JSON object', offset: 0, length: 0 }] : document.syntaxProblems;
@@ -85,9 +86,12 @@ function collectFindings(document: JsonDocument, anatomy: PayloadAnatomy, option
     });
   }
   if (!options.omitSchema) {
-    for (const p of sendMessageValidator().check(document.value)) {
+    const { problems, more } = sendMessageValidator().checkCapped(document.value, maxFindingsPerFile + 1);
+    for (const p of problems) {
       report({ code: p.code, severity: p.severity, message: p.message, pointer: p.pointer, span: p.span });
     }
+    uncounted.error += more.error;
+    uncounted.warning += more.warning;
   }
   const context: RuleContext = { document, payload: document.value, anatomy, report };
   for (const rule of allRules) {
@@ -106,21 +110,23 @@ function internalFailure(error: unknown): Finding {
 }
 
 /** Places the findings (the most severe first when there are too many), in text order, with the rest counted. */
-function place(document: JsonDocument, findings: Finding[]): Diagnostic[] {
+function place(document: JsonDocument, findings: Finding[], uncounted: { error: number; warning: number }): Diagnostic[] {
   let kept = findings;
   let summary: Finding | undefined;
-  if (findings.length > maxFindingsPerFile) {
+  if (findings.length + uncounted.error + uncounted.warning > maxFindingsPerFile) {
     const ranked = findings.map((f, i) => ({ f, i })).sort((a, b) => severityRank[a.f.severity] - severityRank[b.f.severity] || a.i - b.i);
     kept = ranked.slice(0, maxFindingsPerFile).map((r) => r.f);
-    const dropped = ranked.slice(maxFindingsPerFile).map((r) => r.f);
-    const count = (s: Severity) => dropped.filter((f) => f.severity === s).length;
-    const parts = (['error', 'warning', 'information', 'hint'] as const).filter((s) => count(s) > 0).map((s) => `${count(s)} ${s}${s === 'error' || s === 'warning' ? (count(s) === 1 ? '' : 's') : ''}`);
+    const counts: Record<Severity, number> = { error: uncounted.error, warning: uncounted.warning, information: 0, hint: 0 };
+    for (const r of ranked.slice(maxFindingsPerFile)) counts[r.f.severity]++;
+    const total = counts.error + counts.warning + counts.information + counts.hint;
+    const order = ['error', 'warning', 'information', 'hint'] as const;
+    const parts = order.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}${s === 'error' || s === 'warning' ? (counts[s] === 1 ? '' : 's') : ''}`);
     summary = {
       code: 'check.too-many-findings',
-      severity: dropped[0]!.severity,
+      severity: order.find((s) => counts[s] > 0) ?? 'information',
       pointer: '',
       at: { offset: 0, length: 0 },
-      message: `${dropped.length} more finding${dropped.length === 1 ? '' : 's'} not listed (${parts.join(', ')}): only the first ${maxFindingsPerFile} of a file are reported.`,
+      message: `${total} more finding${total === 1 ? '' : 's'} not listed (${parts.join(', ')}): only the first ${maxFindingsPerFile} of a file are reported.`,
     };
   }
   const diagnostics = placeFindings(document, summary ? [...kept, summary] : kept);
