@@ -6,6 +6,8 @@ const usage = `Usage: convapi-line <command> [options]
 Commands:
   check [--json] <file|dir>...       check payloads against LINE's rules (for CI)
   preview <file> --out <file.html>   render the payload as LINE shows it, as a standalone page
+  send <file> [--dry-run]            check, fill {{VARIABLES}} and send the payload with the Conversation API
+  webhooks list|create|delete        manage the webhooks of a Conversation API app
 
 Run "convapi-line <command> --help" for a command's options.
 `;
@@ -15,6 +17,8 @@ type Command = (argv: string[], io: CliIO) => Promise<number>;
 const commands: Record<string, Command> = {
   check: runCheck,
   preview: async (argv, io) => (await import('./previewCommand')).runPreview(argv, io),
+  send: async (argv, io) => (await import('./sendCommand')).runSend(argv, io),
+  webhooks: async (argv, io) => (await import('./webhooksCommand')).runWebhooks(argv, io),
 };
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {

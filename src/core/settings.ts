@@ -1,3 +1,5 @@
+import { type Environment, parseEnvironments } from './conversation/environment';
+
 /**
  * The settings the extension's managers share, as the core sees them; `parseSettings` turns untrusted
  * configuration into this. (The preview reads its own theme and CodeLens settings where it uses them.)
@@ -6,20 +8,32 @@ export interface Settings {
   payloadFiles: string[];
   inlayHints: boolean;
   media: { remoteChecks: boolean; timeoutMs: number; allowPrivateAddresses: boolean };
+  /** Conversation API environments (no secrets: key secrets live in SecretStorage), and entries that were left out. */
+  environments: Environment[];
+  environmentProblems: string[];
+  send: { timeoutMs: number };
+  /** VS Code's own http.proxy / http.noProxy, read beside ours (see readConfiguration). */
+  http: { proxy?: string; noProxy?: string };
 }
 
 export const defaultSettings: Settings = {
   payloadFiles: [],
   inlayHints: true,
   media: { remoteChecks: true, timeoutMs: 5000, allowPrivateAddresses: false },
+  environments: [],
+  environmentProblems: [],
+  send: { timeoutMs: 30000 },
+  http: {},
 };
 
 type Read = (key: string) => unknown;
 
-export function parseSettings(read: Read): Settings {
+export function parseSettings(read: Read, http: Settings['http'] = {}): Settings {
   const bool = (key: string, fallback: boolean) => (typeof read(key) === 'boolean' ? (read(key) as boolean) : fallback);
   const globs = read('payloadFiles');
   const timeout = read('media.timeoutMs');
+  const sendTimeout = read('send.timeoutMs');
+  const environments = parseEnvironments(read('environments'));
   return {
     payloadFiles: Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [],
     inlayHints: bool('inlayHints.enabled', defaultSettings.inlayHints),
@@ -28,5 +42,9 @@ export function parseSettings(read: Read): Settings {
       timeoutMs: typeof timeout === 'number' && timeout >= 500 && timeout <= 60000 ? timeout : defaultSettings.media.timeoutMs,
       allowPrivateAddresses: bool('media.allowPrivateAddresses', defaultSettings.media.allowPrivateAddresses),
     },
+    environments: environments.environments,
+    environmentProblems: environments.problems,
+    send: { timeoutMs: typeof sendTimeout === 'number' && sendTimeout >= 1000 && sendTimeout <= 300000 ? sendTimeout : defaultSettings.send.timeoutMs },
+    http,
   };
 }

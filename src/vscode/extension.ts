@@ -12,6 +12,7 @@ import { type NewPayloadArgs, newPayload, newPayloadCommandId } from './commands
 import { recheckMedia, recheckMediaCommandId } from './commands/recheckMedia';
 import { SentMessagesStore } from './history/sentMessagesStore';
 import { Secrets } from './secrets';
+import { registerSending } from './send';
 import type { Services } from './services';
 
 /** Wires the pieces together; the behaviour lives in the classes it creates. */
@@ -59,6 +60,7 @@ export function activate(context: vscode.ExtensionContext) {
         return { diagnostics: [...result.diagnostics, ...media.get(document.uri, result)], value: result.document.value };
       },
     }),
+    registerSending(services),
     vscode.commands.registerCommand(checkWorkspaceCommandId, () => checkWorkspace(payloads, diagnostics, log, (result, signal) => media.checkClosed(result, signal))),
     vscode.commands.registerCommand(newPayloadCommandId, (args?: NewPayloadArgs) => newPayload(args)),
     vscode.commands.registerCommand('convapiLine.showLog', () => log.show()),

@@ -27,7 +27,7 @@ export class MediaPreflight extends Disposable implements AsyncFindings {
 
   constructor(diagnostics: DiagnosticsManager, private settings: Settings, private readonly log: vscode.LogOutputChannel) {
     super();
-    this.#checker = new MediaChecker({ timeoutMs: settings.media.timeoutMs, allowPrivateAddresses: settings.media.allowPrivateAddresses });
+    this.#checker = new MediaChecker({ timeoutMs: settings.media.timeoutMs, allowPrivateAddresses: settings.media.allowPrivateAddresses, proxy: settings.http.proxy, noProxy: settings.http.noProxy });
     this._register(diagnostics.onDidCheck(({ document, result }) => this.#schedule(document, result, false)));
     this._register(vscode.workspace.onDidCloseTextDocument((d) => this.#drop(d.uri)));
     this._register({ dispose: () => void this.#checker.close() });
@@ -35,11 +35,15 @@ export class MediaPreflight extends Disposable implements AsyncFindings {
   }
 
   update(settings: Settings): void {
-    const checkerChanged = settings.media.timeoutMs !== this.settings.media.timeoutMs || settings.media.allowPrivateAddresses !== this.settings.media.allowPrivateAddresses;
+    const checkerChanged =
+      settings.media.timeoutMs !== this.settings.media.timeoutMs ||
+      settings.media.allowPrivateAddresses !== this.settings.media.allowPrivateAddresses ||
+      settings.http.proxy !== this.settings.http.proxy ||
+      settings.http.noProxy !== this.settings.http.noProxy;
     this.settings = settings;
     if (checkerChanged) {
       void this.#checker.close();
-      this.#checker = new MediaChecker({ timeoutMs: settings.media.timeoutMs, allowPrivateAddresses: settings.media.allowPrivateAddresses });
+      this.#checker = new MediaChecker({ timeoutMs: settings.media.timeoutMs, allowPrivateAddresses: settings.media.allowPrivateAddresses, proxy: settings.http.proxy, noProxy: settings.http.noProxy });
     }
     if (!settings.media.remoteChecks) {
       // Also checks still waiting out their debounce or in flight: after opting out, nothing more is fetched.

@@ -2,8 +2,9 @@ import { STATUS_CODES, type IncomingHttpHeaders } from 'node:http';
 import type { ConnectionOptions } from 'node:tls';
 import { imageSize } from 'image-size';
 import { lookup as dnsLookup } from 'node:dns';
-import { type LookupFunction, isIP } from 'node:net';
-import { Agent, type buildConnector, request } from 'undici';
+import { isIP } from 'node:net';
+import { type Dispatcher, type buildConnector, request } from 'undici';
+import { createDispatcher } from '../http/dispatcher';
 import { type Resolver, judgeAddress } from './addressPolicy';
 import { linkedAbort } from './abortLink';
 import { cachePolicyOf } from './mediaCache';
@@ -24,7 +25,7 @@ export interface MediaProbeOptions {
   maxRedirects?: number;
   /** Fetch from private, loopback and link-local addresses too (local testing). Metadata services never. */
   allowPrivateAddresses?: boolean;
-  /** Resolves host names before each request and before each connection; injectable for tests. */
+  /** Resolves host names before each request, to judge their addresses; injectable for tests. */
   resolve?: Resolver;
   /** Replaces undici's socket connector (tests that must prove no connection is attempted). */
   connector?: buildConnector.connector;
@@ -32,6 +33,10 @@ export interface MediaProbeOptions {
   userAgent?: string;
   /** How much of an image is read for its dimensions. Default 65536. */
   imageHeadBytes?: number;
+  /** Proxy URL (VS Code's http.proxy); HTTPS_PROXY/NO_PROXY apply without it. */
+  proxy?: string;
+  /** Hosts that bypass the proxy (NO_PROXY syntax); defaults to NO_PROXY. */
+  noProxy?: string;
 }
 
 export interface ProbeRequest {
@@ -67,14 +72,6 @@ interface Answer {
   body: Uint8Array;
 }
 
-/** A refusal of the address policy, carried through undici's connect callback. */
-class AddressRefused extends Error {
-  constructor(readonly failure: MediaFailure) {
-    super(failure.detail);
-    this.name = 'AddressRefused';
-  }
-}
-
 const defaultResolver: Resolver = (hostname) =>
   new Promise((resolve, reject) => dnsLookup(hostname, { all: true }, (error, addresses) => (error ? reject(error) : resolve(addresses))));
 
@@ -89,14 +86,13 @@ type Fetched = { ok: true; url: string; redirects: number; answer: Answer } | { 
  * Every failure becomes `facts.failure`; `probe` never rejects.
  */
 export class MediaProbe implements MediaProber {
-  readonly #agent: Agent;
+  readonly #agent: Dispatcher;
   readonly #timeoutMs: number;
   readonly #maxRedirects: number;
   readonly #userAgent: string;
   readonly #imageHeadBytes: number;
   readonly #allowPrivate: boolean;
   readonly #resolve: Resolver;
-  readonly #injectedResolver: boolean;
 
   constructor(options: MediaProbeOptions = {}) {
     this.#timeoutMs = options.timeoutMs ?? 5000;
@@ -105,24 +101,10 @@ export class MediaProbe implements MediaProber {
     this.#imageHeadBytes = options.imageHeadBytes ?? 65536;
     this.#allowPrivate = options.allowPrivateAddresses ?? false;
     this.#resolve = options.resolve ?? defaultResolver;
-    this.#injectedResolver = options.resolve !== undefined;
-    // The address is judged again where the socket connects: a name that resolved to a public address for the
-    // first look cannot switch to a private one for the connection (DNS rebinding).
-    const lookup: LookupFunction = (hostname, lookupOptions, callback) => {
-      this.#screenName(hostname).then(
-        (outcome) => {
-          if ('failure' in outcome) callback(Object.assign(new AddressRefused(outcome.failure), { code: 'EMEDIA_ADDRESS' }), '', 0);
-          // Node asks for every address when it races IPv4 and IPv6 (autoSelectFamily).
-          else if (lookupOptions.all) callback(null, [{ address: outcome.address, family: outcome.family }]);
-          else callback(null, outcome.address, outcome.family);
-        },
-        (error: NodeJS.ErrnoException) => callback(error, '', 0),
-      );
-    };
-    const connect: ConnectionOptions & { timeout: number; lookup: typeof lookup } = { minVersion: 'TLSv1.2', timeout: this.#timeoutMs, lookup };
-    if (options.tls?.ca !== undefined) connect.ca = options.tls.ca;
-    // A dedicated agent: its TLS floor and trust must not leak into (or come from) the rest of the process.
-    this.#agent = new Agent({ connect: options.connector ?? connect, headersTimeout: this.#timeoutMs, bodyTimeout: this.#timeoutMs, keepAliveTimeout: 10_000 });
+    const tls: ConnectionOptions = { minVersion: 'TLSv1.2' };
+    if (options.tls?.ca !== undefined) tls.ca = options.tls.ca;
+    // A dedicated dispatcher: its TLS floor and trust must not leak into (or come from) the rest of the process.
+    this.#agent = createDispatcher({ tls, timeoutMs: this.#timeoutMs, proxy: options.proxy, noProxy: options.noProxy, connector: options.connector });
   }
 
   /**
@@ -268,15 +250,13 @@ export class MediaProbe implements MediaProber {
       tally.bodyBytesRead += body.received;
       return { status: response.statusCode, headers: response.headers, body: body.bytes };
     } catch (error) {
-      const refused = causes(error).find((e): e is AddressRefused => e instanceof AddressRefused);
-      if (refused) return { failure: refused.failure };
       return { failure: classifyNetworkError(error, { timedOut: clock.timedOut, timeoutMs: this.#timeoutMs }) };
     }
   }
 
   /**
-   * Refuses a hop whose host is an address LINE cannot reach (or a metadata service) before any request. With the
-   * default resolver, host names are judged where the socket connects instead, so they are resolved once.
+   * Refuses a hop whose host is an address LINE cannot reach (or a metadata service) before any request to it. A
+   * name that does not resolve here is left to the request: behind a proxy, only the proxy may know it.
    */
   async #screenUrl(url: string, signal: AbortSignal): Promise<MediaFailure | undefined> {
     let hostname: string;
@@ -285,12 +265,11 @@ export class MediaProbe implements MediaProber {
     } catch {
       return undefined;
     }
-    if (!this.#injectedResolver && isIP(hostname.replace(/^\[|\]$/g, '')) === 0) return undefined;
     try {
       const outcome = await Promise.race([this.#screenName(hostname), aborted(signal)]);
-      return outcome && 'failure' in outcome ? outcome.failure : undefined;
-    } catch (error) {
-      return classifyNetworkError(error, { timedOut: false, timeoutMs: this.#timeoutMs });
+      return outcome && 'failure' in outcome && outcome.failure.kind !== 'network' ? outcome.failure : undefined;
+    } catch {
+      return undefined;
     }
   }
 
@@ -328,12 +307,6 @@ function aborted(signal: AbortSignal): Promise<undefined> {
     if (signal.aborted) resolve(undefined);
     else signal.addEventListener('abort', () => resolve(undefined), { once: true });
   });
-}
-
-function causes(error: unknown): unknown[] {
-  const chain: unknown[] = [];
-  for (let e = error; e && chain.length < 10; e = (e as { cause?: unknown }).cause) chain.push(e);
-  return chain;
 }
 
 type BodyStream = AsyncIterable<Uint8Array> & { destroy(error?: Error): unknown; on(event: 'error', listener: (error: Error) => void): unknown };

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { type PreviewDeps, openPreviewCommand } from './previewDeps';
 
-/** "Open LINE Preview" above the first line of a payload file, unless `convapiLine.codeLens.enabled` is off. */
+/** "Open LINE Preview" and "Send Payload" above the first line of a payload file, unless `convapiLine.codeLens.enabled` is off. */
 export class PreviewCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
   readonly #changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.#changed.event;
@@ -23,6 +23,12 @@ export class PreviewCodeLens implements vscode.CodeLensProvider, vscode.Disposab
         title: 'Open LINE Preview',
         tooltip: 'Show this message as LINE draws it, beside the editor',
         command: openPreviewCommand,
+        arguments: [document.uri],
+      }),
+      new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
+        title: 'Send Payload',
+        tooltip: 'Check this payload, then send it with the active Conversation API environment',
+        command: 'convapiLine.send',
         arguments: [document.uri],
       }),
     ];
