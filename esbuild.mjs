@@ -76,6 +76,17 @@ const common = {
   plugins: [schemaValidators, problemMatcher],
 };
 
+/**
+ * In the extension, `undici` resolves to src/vscode/lazyUndici.cjs, which loads dist/undici.js on first use: the
+ * extension starts without the HTTP client (about half its size), which only sending and media pre-flight need.
+ */
+const lazyUndici = {
+  name: 'lazy-undici',
+  setup(build) {
+    build.onResolve({ filter: /^undici$/ }, () => ({ path: resolve('src/vscode/lazyUndici.cjs') }));
+  },
+};
+
 function walk(dir, accept) {
   let found = [];
   if (!existsSync(dir)) return found;
@@ -90,12 +101,34 @@ function walk(dir, accept) {
 const productBuilds = [
   {
     ...common,
+    plugins: [...common.plugins, lazyUndici],
     entryPoints: { extension: 'src/vscode/extension.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['vscode'],
+    // Loaded at run time from beside the bundle, on first use (src/vscode/lazyMedia.ts, lazyUndici.cjs).
+    external: ['vscode', './media.js', './undici.js'],
+  },
+  {
+    // Media pre-flight for the extension: its checker, probe and image parsing, loaded on the first media check.
+    ...common,
+    plugins: [...common.plugins, lazyUndici],
+    entryPoints: { media: 'src/core/media/index.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['./undici.js'],
+  },
+  {
+    // The HTTP client for the extension's lazily loaded parts (sending, media pre-flight).
+    ...common,
+    entryPoints: { undici: require.resolve('undici') },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
   {
     ...common,
