@@ -77,7 +77,7 @@ const common = {
 };
 
 /**
- * In the extension, `undici` resolves to src/vscode/lazyUndici.cjs, which loads dist/undici.js on first use: the
+ * In the extension and the CLI, `undici` resolves to src/vscode/lazyUndici.cjs, which loads dist/undici.js on first use: the
  * extension starts without the HTTP client (about half its size), which only sending and media pre-flight need.
  */
 const lazyUndici = {
@@ -132,6 +132,9 @@ const productBuilds = [
   },
   {
     ...common,
+    // undici too is loaded from dist/undici.js on first use: most CLI runs (a check without --media) never need it.
+    plugins: [...common.plugins, lazyUndici],
+    external: ['./undici.js'],
     entryPoints: { cli: 'src/cli/main.ts' },
     outdir: 'dist',
     platform: 'node',
