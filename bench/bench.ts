@@ -188,7 +188,7 @@ function benchBundles(): void {
   record({ name: 'dist/extension.js (minified), loaded at activation', value: extension, unit: 'KB', goal: '< 400 KB', met: extension < 400 });
   record({ name: 'dist/media.js + dist/undici.js, loaded on the first media check or send', value: kb('media.js') + kb('undici.js'), unit: 'KB' });
   // Written by the integration suite's activation test (the extension's exports say how long activate() took).
-  const activation = join(tmpdir(), 'convapi-line-activation.json');
+  const activation = join(repo, 'test-results', 'activation.json');
   try {
     const measured = JSON.parse(readFileSync(activation, 'utf8')) as { activateMs: number; date: string; vscode: string };
     record({ name: 'activate() in the test VS Code', value: measured.activateMs, unit: 'ms', note: `VS Code ${measured.vscode}, measured by the integration suite on ${measured.date}` });

@@ -6,6 +6,8 @@ import { type Environment, parseEnvironments } from './conversation/environment'
  */
 export interface Settings {
   payloadFiles: string[];
+  /** Largest payload file read from disk by the workspace check, in megabytes (the CLI's --max-size). */
+  maxFileSizeMB: number;
   inlayHints: boolean;
   media: { remoteChecks: boolean; timeoutMs: number; allowPrivateAddresses: boolean };
   /** Conversation API environments (no secrets: key secrets live in SecretStorage), and entries that were left out. */
@@ -18,6 +20,7 @@ export interface Settings {
 
 export const defaultSettings: Settings = {
   payloadFiles: [],
+  maxFileSizeMB: 10,
   inlayHints: true,
   media: { remoteChecks: true, timeoutMs: 5000, allowPrivateAddresses: false },
   environments: [],
@@ -35,6 +38,7 @@ export function parseSettings(read: Read, http: Settings['http'] = {}): Settings
   const sendTimeout = read('send.timeoutMs');
   const environments = parseEnvironments(read('environments'));
   return {
+    maxFileSizeMB: typeof read('maxFileSizeMB') === 'number' && (read('maxFileSizeMB') as number) > 0 && (read('maxFileSizeMB') as number) <= 4096 ? (read('maxFileSizeMB') as number) : defaultSettings.maxFileSizeMB,
     payloadFiles: Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [],
     inlayHints: bool('inlayHints.enabled', defaultSettings.inlayHints),
     media: {

@@ -62,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): { activationMs: numb
       },
     }),
     registerSending(services),
-    vscode.commands.registerCommand(checkWorkspaceCommandId, () => checkWorkspace(payloads, diagnostics, log, (result, signal) => media.checkClosed(result, signal))),
+    vscode.commands.registerCommand(checkWorkspaceCommandId, () => checkWorkspace(payloads, diagnostics, log, (result, signal) => media.checkClosed(result, signal), settings.maxFileSizeMB * 1024 * 1024)),
     vscode.commands.registerCommand(newPayloadCommandId, (args?: NewPayloadArgs) => newPayload(args)),
     vscode.commands.registerCommand('convapiLine.showLog', () => log.show()),
     vscode.commands.registerCommand(recheckMediaCommandId, () => recheckMedia(diagnostics, media, settings)),

@@ -9,8 +9,9 @@ describe('parseSettings', () => {
   });
 
   it('keeps valid values and drops blank globs', () => {
-    const raw: Record<string, unknown> = { payloadFiles: ['a/*.json', ' ', 3], 'inlayHints.enabled': false, 'media.remoteChecks': false, 'media.timeoutMs': 1500 };
-    assert.deepEqual(parseSettings((k) => raw[k]), { ...defaultSettings, payloadFiles: ['a/*.json'], inlayHints: false, media: { remoteChecks: false, timeoutMs: 1500, allowPrivateAddresses: false } });
+    const raw: Record<string, unknown> = { payloadFiles: ['a/*.json', ' ', 3], 'inlayHints.enabled': false, 'media.remoteChecks': false, 'media.timeoutMs': 1500, maxFileSizeMB: 2 };
+    assert.deepEqual(parseSettings((k) => raw[k]), { ...defaultSettings, payloadFiles: ['a/*.json'], maxFileSizeMB: 2, inlayHints: false, media: { remoteChecks: false, timeoutMs: 1500, allowPrivateAddresses: false } });
+    assert.equal(parseSettings((k) => ({ maxFileSizeMB: -1 })[k]).maxFileSizeMB, defaultSettings.maxFileSizeMB);
   });
 
   it('reads environments (no secret field) and the send timeout, and carries VS Code\'s proxy settings', () => {
