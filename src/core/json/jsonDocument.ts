@@ -143,8 +143,8 @@ export class JsonDocument {
   get loneSurrogates(): readonly LoneSurrogate[] {
     if (this.#loneSurrogates) return this.#loneSurrogates;
     const found: LoneSurrogate[] = [];
-    // Without \u escapes, a lone surrogate in a value would be one in the text itself.
-    if (this.strict && (this.text.includes('\\u') || !isWellFormed(this.text))) findLoneSurrogates(this.value, [], found);
+    // A lone surrogate comes from an escape (\ud800): text decoded from UTF-8 (a file, an editor) holds none raw.
+    if (this.strict && this.text.includes('\\u')) findLoneSurrogates(this.value, [], found);
     return (this.#loneSurrogates = found);
   }
 
@@ -251,14 +251,15 @@ function colonsIn(s: string): number {
 }
 
 function namesAndColons(value: unknown): number {
-  if (typeof value === 'string') return colonsIn(value);
+  if (typeof value === 'string') return value.length > 0 ? colonsIn(value) : 0;
   if (value === null || typeof value !== 'object') return 0;
   let n = 0;
   if (Array.isArray(value)) {
-    for (const item of value) n += namesAndColons(item);
+    for (let i = 0; i < value.length; i++) n += namesAndColons(value[i]);
     return n;
   }
-  for (const key of Object.keys(value)) n += 1 + colonsIn(key) + namesAndColons((value as Record<string, unknown>)[key]);
+  // for…in over a JSON.parse object: own keys only, and no array allocated per object.
+  for (const key in value as Record<string, unknown>) n += 1 + colonsIn(key) + namesAndColons((value as Record<string, unknown>)[key]);
   return n;
 }
 

@@ -95,6 +95,17 @@ function truncate(value: string): string {
  * valid text.
  */
 export function malformedUrl(url: string): string | undefined {
+  // Remembered for the URLs seen lately, like their formats: the editor checks the same URLs on every keystroke.
+  if (recentVerdicts.has(url)) return recentVerdicts.get(url);
+  if (recentVerdicts.size >= 1000) recentVerdicts.clear();
+  const verdict = judgeUrl(url);
+  recentVerdicts.set(url, verdict);
+  return verdict;
+}
+
+const recentVerdicts = new Map<string, string | undefined>();
+
+function judgeUrl(url: string): string | undefined {
   const filled = url.replace(/\{\{[^{}]*\}\}/g, 'x');
   if (filled !== filled.trim()) return 'it starts or ends with white space';
   const authority = /^https:\/\/([^/?#]*)/i.exec(filled);
