@@ -60,7 +60,12 @@ const schemaValidators = {
         }
       }
       const names = Object.fromEntries(Object.keys(schemas).map((name) => [name, name]));
-      return { contents: standaloneCode(ajv, names), loader: 'js', resolveDir: process.cwd(), watchFiles };
+      // With allErrors, ajv's code gathers a referenced schema's errors with `vErrors.concat(…)`: a copy of every error
+      // so far for each item (each card of a carousel), quadratic in a file with many faulty items. Appending in place
+      // gives the same errors in the same order, in linear time.
+      const code = standaloneCode(ajv, names).replace(/vErrors\.concat\(([\w$.]+)\)/g, 'appendErrors(vErrors, $1)');
+      const append = 'function appendErrors(all, more) { for (let i = 0; i < more.length; i++) all.push(more[i]); return all; }\n';
+      return { contents: append + code, loader: 'js', resolveDir: process.cwd(), watchFiles };
     });
   },
 };

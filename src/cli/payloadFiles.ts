@@ -39,8 +39,8 @@ export function expandTargets(inputs: readonly string[]): Targets {
   const targets: Targets = { files: [], emptyDirectories: [], skipped: [] };
   const seenFiles = new Set<string>();
   const visited = new Set<string>();
-  const add = (display: string, path: string) => {
-    const key = identity(path);
+  const add = (display: string, path: string, stats?: Stats) => {
+    const key = identity(path, stats);
     if (seenFiles.has(key)) return;
     seenFiles.add(key);
     targets.files.push({ display, path });
@@ -58,9 +58,11 @@ export function expandTargets(inputs: readonly string[]): Targets {
   return targets;
 }
 
-function identity(path: string): string {
+/** The file itself, however it is named (links, ./, twice): its device and inode, from the stat already made. */
+function identity(path: string, stats?: Stats): string {
   try {
-    return realpathSync(path);
+    const s = stats ?? statSync(path);
+    return `${s.dev}:${s.ino}`;
   } catch {
     return resolve(path);
   }
@@ -79,7 +81,7 @@ function below(directory: string, name: string): string {
   return directory.endsWith('/') ? directory + name : `${directory}/${name}`;
 }
 
-function walk(directory: string, visited: Set<string>, targets: Targets, add: (display: string, path: string) => void): void {
+function walk(directory: string, visited: Set<string>, targets: Targets, add: (display: string, path: string, stats?: Stats) => void): void {
   let real: string;
   try {
     real = realpathSync(directory);
@@ -113,7 +115,7 @@ function walk(directory: string, visited: Set<string>, targets: Targets, add: (d
       else walk(full, visited, targets, add);
     } else if (payloadFilePattern.test(name)) {
       // Not only regular files: a FIFO or device with a payload's name is reported as unreadable, not passed over.
-      add(full, join(full));
+      add(full, join(full), stats);
     }
   }
 }

@@ -1,8 +1,8 @@
 // Hostile files and names against the `check` and `preview` commands: every file reported, nothing forged,
 // nothing overwritten, nothing read without bound.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../../src/cli/main';
@@ -139,6 +139,29 @@ describe('hostile input: the check command', function () {
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.stderr, new RegExp(args[0]!));
     }
+  });
+
+  it('memory: checking a 16 MB carousel (90,000 findings, capped) takes a bounded multiple of the file', () => {
+    // An unknown property per card: 90,000 warnings, of which 1,000 are listed after the carousel's error.
+    const card = (i: number) => ({ title: `Card ${i}`, unknown_note: 'N'.repeat(40), description: 'd', media_message: { url: `https://cdn.example.com/${i}.jpg` }, choices: [{ text_message: { text: 'Buy' } }] });
+    const file = join(dir, 'big.line.json');
+    writeFileSync(file, JSON.stringify({ app_id: 'A', recipient: { contact_id: 'C' }, message: { carousel_message: { cards: Array.from({ length: 90_000 }, (_, i) => card(i)) } } }));
+    const size = statSync(file).size;
+    // The child reports its own peak resident memory as it exits.
+    const probe = join(dir, 'peak.js');
+    writeFileSync(probe, `process.on('exit', () => process.stderr.write('PEAK ' + process.resourceUsage().maxRSS * 1024 + '\\n'));`);
+    const peak = (args: string[]) => {
+      const r = spawnSync(process.execPath, ['--require', probe, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      return { bytes: Number(/PEAK (\d+)/.exec(r.stderr)?.[1]), stdout: r.stdout, status: r.status };
+    };
+    const bare = peak(['-e', '0']).bytes;
+    const checked = peak([cli, 'check', '--json', '--max-size', '64', file]);
+    assert.equal(checked.status, 1);
+    const diagnostics = (JSON.parse(checked.stdout) as JsonReport).files[0]!.diagnostics;
+    assert.ok(diagnostics.some((d) => d.code === 'carousel.too-many-cards'));
+    assert.ok(diagnostics.length <= 1001, `${diagnostics.length} findings listed`);
+    const multiple = (checked.bytes - bare) / size;
+    assert.ok(multiple < 20, `check used ${(multiple).toFixed(1)}× the file's size (${(checked.bytes / 1e6).toFixed(0)} MB for ${(size / 1e6).toFixed(0)} MB)`);
   });
 
   it('a closed stdout (check … | head) ends the run quietly, without a stack trace', async () => {

@@ -66,6 +66,12 @@ describe('hostile input: time and memory linear in the input', function () {
     assert.match(summary.message, new RegExp(`^${5000 - maxFindingsPerFile} more findings not listed \\(${5000 - maxFindingsPerFile} warnings\\)`));
   });
 
+  it('schema validation: n faulty cards (an unknown property each) cost linear time', () => {
+    // ajv gathers a referenced schema's errors by copying the list for each item; the build appends them instead.
+    const faulty = (n: number) => JSON.stringify(envelope({ carousel_message: { cards: Array.from({ length: n }, (_, i) => ({ title: `c${i}`, note: 'x', choices: [{ text_message: { text: 'b' } }] })) } }));
+    assertGrowsLinearly('faulty cards', faulty, (text) => checkText(text), 10_000);
+  });
+
   it('errors are kept before warnings when findings are capped', () => {
     const keys = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`unknown_${i}`, i]));
     const text = JSON.stringify({ ...keys, ...envelope({ card_message: { title: 'T'.repeat(41), choices: [{ text_message: { text: 'ok' } }] } }) });
