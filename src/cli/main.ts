@@ -100,6 +100,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
 }
 
 if (require.main === module) {
+  // `check … | head`: once the reader is gone, nothing more can be said; end quietly rather than with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? exitCodes.ok);
+    throw error;
+  });
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -6,8 +6,10 @@ import { type Environment, parseEnvironments } from './conversation/environment'
  */
 export interface Settings {
   payloadFiles: string[];
+  /** Largest payload file read from disk by the workspace check, in megabytes (the CLI's --max-size). */
+  maxFileSizeMB: number;
   inlayHints: boolean;
-  media: { remoteChecks: boolean; timeoutMs: number };
+  media: { remoteChecks: boolean; timeoutMs: number; allowPrivateAddresses: boolean };
   /** Conversation API environments (no secrets: key secrets live in SecretStorage), and entries that were left out. */
   environments: Environment[];
   environmentProblems: string[];
@@ -22,8 +24,9 @@ export interface Settings {
 
 export const defaultSettings: Settings = {
   payloadFiles: [],
+  maxFileSizeMB: 10,
   inlayHints: true,
-  media: { remoteChecks: true, timeoutMs: 5000 },
+  media: { remoteChecks: true, timeoutMs: 5000, allowPrivateAddresses: false },
   environments: [],
   environmentProblems: [],
   send: { timeoutMs: 30000 },
@@ -43,11 +46,13 @@ export function parseSettings(read: Read, http: Settings['http'] = {}): Settings
   const sendTimeout = read('send.timeout');
   const environments = parseEnvironments(read('environments'));
   return {
+    maxFileSizeMB: typeof read('maxFileSizeMB') === 'number' && (read('maxFileSizeMB') as number) > 0 && (read('maxFileSizeMB') as number) <= 4096 ? (read('maxFileSizeMB') as number) : defaultSettings.maxFileSizeMB,
     payloadFiles: Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [],
     inlayHints: bool('inlayHints.enabled', defaultSettings.inlayHints),
     media: {
       remoteChecks: bool('media.remoteChecks', defaultSettings.media.remoteChecks),
       timeoutMs: timeout ?? defaultSettings.media.timeoutMs,
+      allowPrivateAddresses: bool('media.allowPrivateAddresses', defaultSettings.media.allowPrivateAddresses),
     },
     environments: environments.environments,
     environmentProblems: environments.problems,

@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import type { CheckResult } from '../core/check';
 import type { Diagnostic } from '../core/diagnostic';
-import { MediaChecker, mediaDiagnostics, type MediaFinding, skipReason } from '../core/media';
+import type { MediaChecker, MediaCheckerOptions, MediaFinding } from '../core/media';
+import { mediaDiagnostics } from '../core/media/mediaDiagnostics';
+import { loadMedia } from './lazyMedia';
+import { skipReason } from '../core/media/skipReason';
 import type { Settings } from '../core/settings';
 import type { AsyncFindings, DiagnosticsManager } from './diagnostics';
 import { Disposable } from './util/dispose';
@@ -32,28 +35,38 @@ export class MediaPreflight extends Disposable implements AsyncFindings {
   readonly onDidChange = this.#onDidChange.event;
   readonly #stored = new Map<string, Stored>();
   readonly #running = new Map<string, { timer?: NodeJS.Timeout; abort: AbortController }>();
-  #checker: MediaChecker;
+  /** Made on the first media check, so that the extension starts without the media bundle. */
+  #lazyChecker: MediaChecker | undefined;
 
   constructor(diagnostics: DiagnosticsManager, private settings: Settings, private readonly log: vscode.LogOutputChannel) {
     super();
-    this.#checker = new MediaChecker({ timeoutMs: settings.media.timeoutMs, proxy: settings.http.proxy, noProxy: settings.http.noProxy });
     this._register(diagnostics.onDidCheck(({ document, result }) => this.#schedule(document, result, false)));
     this._register(vscode.workspace.onDidCloseTextDocument((d) => this.#drop(d.uri)));
-    this._register({ dispose: () => void this.#checker.close() });
+    this._register({ dispose: () => void this.#lazyChecker?.close() });
     this._register({ dispose: () => this.#running.forEach((r) => (clearTimeout(r.timer), r.abort.abort())) });
   }
 
   update(settings: Settings): void {
-    const timeoutChanged = settings.media.timeoutMs !== this.settings.media.timeoutMs || settings.http.proxy !== this.settings.http.proxy || settings.http.noProxy !== this.settings.http.noProxy;
+    const checkerChanged =
+      settings.media.timeoutMs !== this.settings.media.timeoutMs ||
+      settings.media.allowPrivateAddresses !== this.settings.media.allowPrivateAddresses ||
+      settings.http.proxy !== this.settings.http.proxy ||
+      settings.http.noProxy !== this.settings.http.noProxy;
     this.settings = settings;
-    if (timeoutChanged) {
-      void this.#checker.close();
-      this.#checker = new MediaChecker({ timeoutMs: settings.media.timeoutMs, proxy: settings.http.proxy, noProxy: settings.http.noProxy });
+    if (checkerChanged) {
+      void this.#lazyChecker?.close();
+      this.#lazyChecker = undefined;
     }
     if (!settings.media.remoteChecks) {
       // Also checks still waiting out their debounce or in flight: after opting out, nothing more is fetched.
       for (const key of new Set([...this.#stored.keys(), ...this.#running.keys()])) this.#drop(vscode.Uri.parse(key));
     }
+  }
+
+  get #checker(): MediaChecker {
+    const { media, http } = this.settings;
+    const options: MediaCheckerOptions = { timeoutMs: media.timeoutMs, allowPrivateAddresses: media.allowPrivateAddresses, proxy: http.proxy, noProxy: http.noProxy };
+    return (this.#lazyChecker ??= new (loadMedia().MediaChecker)(options));
   }
 
   get(uri: vscode.Uri, result: CheckResult): Diagnostic[] {

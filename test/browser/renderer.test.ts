@@ -77,6 +77,15 @@ describe('LINE preview page in Chromium', function () {
     assert.ok(last && last.x >= 0 && last.x + last.width <= 480, 'the 10th card scrolls into view');
   });
 
+  it('the standalone page loads https: media only: an http: image in the payload or the page is never requested', async () => {
+    const html = renderPage(checked(sample.image('http://169.254.169.254/latest/meta-data/a.png')), { theme: 'light', title: 'payload.line.json' });
+    const slipped = html.replace('</body>', '<img src="http://169.254.169.254/latest/meta-data/b.png"><video src="http://10.0.0.1/c.mp4"></video><img src="https://media.test/ok.png"></body>');
+    await page.setContent(slipped, { waitUntil: 'load' });
+    await page.waitForTimeout(300);
+    assert.deepEqual(requested.filter((url) => url.startsWith('http:')), []);
+    assert.ok(requested.includes('https://media.test/ok.png'), 'https: media still loads');
+  });
+
   it('keeps LINE\'s aspect ratio box for card images, loaded or not: 1.51:1 rectangle, 1:1 square', async () => {
     await show(sample.card());
     const loaded = await ratioOf('[data-part="image"]');

@@ -148,6 +148,24 @@ describe('LINE preview webview bundle in Chromium', function () {
     assert.deepEqual(foreign, []);
   });
 
+  it('loads https: media only: an http: image or video in the page is refused by the policy and never requested', async () => {
+    await open(model(sample.image('http://169.254.169.254/latest/meta-data/a.png'), 1), { remoteMedia: true });
+    assert.equal(await page.locator('img[src^="http:"]').count(), 0, 'the renderer draws no http: image');
+    // As if the renderer failed: the page's policy must still refuse the request.
+    await page.evaluate(() => {
+      const img = document.createElement('img');
+      img.src = 'http://169.254.169.254/latest/meta-data/b.png';
+      const video = document.createElement('video');
+      video.src = 'http://10.0.0.1/c.mp4';
+      document.body.append(img, video);
+    });
+    await page.waitForTimeout(300);
+    assert.deepEqual(requested.filter((url) => url.startsWith('http:')), [], 'no http: request reached the network layer');
+    const refused = await violations();
+    assert.ok(refused.includes('img-src http://169.254.169.254/latest/meta-data/b.png'), refused.join());
+    assert.ok(refused.includes('media-src http://10.0.0.1/c.mp4'), refused.join());
+  });
+
   it('picks the chat theme from a picker that shows the current state, and keeps the pick in its state', async () => {
     await open(model(sample.card(), 1), { bodyClass: 'vscode-light' });
     const picker = page.locator('#chat-theme');

@@ -1,5 +1,5 @@
 import type { ConnectionOptions } from 'node:tls';
-import { type Dispatcher, EnvHttpProxyAgent } from 'undici';
+import { type Dispatcher, EnvHttpProxyAgent, type buildConnector } from 'undici';
 
 export interface DispatcherOptions {
   /**
@@ -14,6 +14,8 @@ export interface DispatcherOptions {
   /** Connect, headers and body timeouts of every request, in milliseconds. */
   timeoutMs?: number;
   keepAliveTimeoutMs?: number;
+  /** Replaces the socket connector (tests that must record connection attempts and make none). */
+  connector?: buildConnector.connector;
 }
 
 /**
@@ -27,7 +29,7 @@ export function createDispatcher(options: DispatcherOptions = {}): Dispatcher {
   return new EnvHttpProxyAgent({
     ...(proxy ? { httpProxy: proxy, httpsProxy: proxy } : {}),
     ...(options.noProxy !== undefined ? { noProxy: options.noProxy } : {}),
-    connect: tls,
+    connect: options.connector ?? tls,
     // Through a CONNECT tunnel the target's TLS settings travel as requestTls, not connect.
     requestTls: options.tls,
     headersTimeout: timeout,

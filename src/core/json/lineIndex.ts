@@ -6,12 +6,20 @@ export class LineIndex {
 
   constructor(text: string) {
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+    // Line ends found by indexOf (native scanning), not a loop over every character: a megabyte string value is one
+    // long line, and costs one search.
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (lf !== -1 || cr !== -1) {
+      if (cr === -1 || (lf !== -1 && lf < cr)) {
+        starts.push(lf + 1);
+        lf = text.indexOf('\n', lf + 1);
+      } else {
+        const crlf = text.charCodeAt(cr + 1) === 10;
+        const next = crlf ? cr + 2 : cr + 1;
+        starts.push(next);
+        if (crlf) lf = text.indexOf('\n', next);
+        cr = text.indexOf('\r', next);
       }
     }
     this.#starts = starts;

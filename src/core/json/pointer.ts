@@ -1,7 +1,8 @@
 export type PathSegment = string | number;
 
 function escapeSegment(segment: PathSegment): string {
-  const s = String(segment);
+  if (typeof segment === 'number') return String(segment);
+  const s = segment;
   // Most segments are plain property names or indexes: skip the regex work on the hot path.
   return s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
 }

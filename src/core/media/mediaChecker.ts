@@ -1,6 +1,5 @@
 import { setMaxListeners } from 'node:events';
 import type { MediaRef } from '../payload/anatomy';
-import { hasPlaceholder } from '../payload/placeholders';
 import { linkedAbort } from './abortLink';
 import { ConcurrencyLimit } from './concurrency';
 import { MediaCache, type MediaCacheOptions } from './mediaCache';
@@ -22,9 +21,16 @@ export interface CheckMediaOptions {
   onProgress?: (done: number, total: number) => void;
   /** Ignore freshness ("Re-check Media Now"); validators are still used, so an unchanged file costs a 304. */
   force?: boolean;
+  /**
+   * The time limit of the whole run: when it aborts, URLs without facts yet stop waiting and each gets a
+   * `media.not-checked` finding, so a report never passes over what it did not check.
+   */
+  deadline?: AbortSignal;
 }
 
-export type SkipReason = 'placeholder' | 'not-https' | 'invalid-url';
+import { type SkipReason, skipReason } from './skipReason';
+
+export { type SkipReason, skipReason };
 
 export type MediaInspection =
   | { ref: MediaRef; state: 'checked'; facts: MediaFacts; findings: MediaFinding[]; fromCache: boolean }
@@ -40,17 +46,6 @@ interface Job {
   cancel: AbortController;
 }
 
-/** Why a URL is not fetched; undefined when it is. The static rules already report the bad ones. */
-export function skipReason(url: string): SkipReason | undefined {
-  if (hasPlaceholder(url)) return 'placeholder';
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return 'invalid-url';
-  }
-  return parsed.protocol === 'https:' && parsed.hostname !== '' ? undefined : 'not-https';
-}
 
 /**
  * Checks the files behind media URLs, politely: a few at a time, each URL once however many payloads or checks ask
@@ -90,13 +85,17 @@ export class MediaChecker {
       }
     };
     progress();
-    const stop = abortedPromise(options.signal);
+    const stop = abortedPromise(anySignal(options.signal, options.deadline));
     const stopped = stop?.promise;
     return Promise.all(
       refs.map(async (ref): Promise<MediaInspection> => {
         const reason = skipReason(ref.url);
         if (reason) return { ref, state: 'skipped', reason, findings: [] };
         const result = await this.#factsFor(ref, options, stopped);
+        if (!result && options.deadline?.aborted && !options.signal?.aborted) {
+          const facts = failedFacts(ref.url, ref.role === 'card-image', { kind: 'not-checked-in-time', detail: 'the time limit for all media checks of this run ran out before this URL was checked' });
+          return { ref, state: 'checked', facts, findings: judgeMedia(ref, facts), fromCache: false };
+        }
         if (!result || options.signal?.aborted) return { ref, state: 'cancelled', findings: [] };
         done++;
         progress();
@@ -187,6 +186,10 @@ export class MediaChecker {
       if (job.waiters === 0 && !job.started) job.cancel.abort();
     }
   }
+}
+
+function anySignal(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
+  return a && b ? AbortSignal.any([a, b]) : (a ?? b);
 }
 
 /** Resolves when the signal aborts: one listener per check, however many URLs wait on it. */

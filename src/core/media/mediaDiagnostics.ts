@@ -1,5 +1,5 @@
 import { type Diagnostic, compareDiagnostics } from '../diagnostic';
-import { placeFinding } from '../placeFinding';
+import { placeFindings } from '../placeFinding';
 import type { JsonDocument } from '../json/jsonDocument';
 import type { MediaFinding } from './remoteMediaRules';
 
@@ -8,5 +8,5 @@ import type { MediaFinding } from './remoteMediaRules';
  * after an edit, re-run the check (or drop the findings) rather than map stale pointers onto new text.
  */
 export function mediaDiagnostics(document: JsonDocument, findings: readonly MediaFinding[]): Diagnostic[] {
-  return findings.map((f) => placeFinding(document, f)).sort(compareDiagnostics);
+  return placeFindings(document, findings).sort(compareDiagnostics);
 }

@@ -11,6 +11,8 @@ export interface MediaFacts {
   /** Total size in bytes; absent when the server did not say (chunked answers): not an error. */
   size?: number;
   image?: ImageDimensions;
+  /** A size header claiming more than any real file (the header as sent): the server's headers cannot be trusted. */
+  implausibleSize?: string;
   /** The probe was asked for image dimensions (a cached entry without them cannot serve a card image). */
   dimensionsWanted: boolean;
   /** Body bytes consumed from the server, summed over every request of the probe. */
@@ -36,6 +38,9 @@ export type MediaFailureKind =
   | 'tls-certificate'
   | 'redirect-to-http'
   | 'too-many-redirects'
+  | 'private-address'
+  | 'metadata-address'
+  | 'not-checked-in-time'
   | 'cancelled';
 
 export interface MediaFailure {

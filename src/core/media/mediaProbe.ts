@@ -1,8 +1,11 @@
 import { STATUS_CODES, type IncomingHttpHeaders } from 'node:http';
 import type { ConnectionOptions } from 'node:tls';
 import { imageSize } from 'image-size';
-import { type Dispatcher, request } from 'undici';
+import { lookup as dnsLookup } from 'node:dns';
+import { isIP } from 'node:net';
+import { type Dispatcher, type buildConnector, request } from 'undici';
 import { createDispatcher } from '../http/dispatcher';
+import { type Resolver, judgeAddress } from './addressPolicy';
 import { linkedAbort } from './abortLink';
 import { cachePolicyOf } from './mediaCache';
 import type { CachePolicy, ImageDimensions, MediaFacts, MediaFailure, Validators } from './mediaFacts';
@@ -16,10 +19,16 @@ export interface MediaTlsOptions {
 }
 
 export interface MediaProbeOptions {
-  /** Limit for one request (connect, headers and the bytes read). Default 5000. */
+  /** Limit for one URL: every request and redirect of its probe (connect, headers and the bytes read). Default 5000. */
   timeoutMs?: number;
-  /** Default 5, as LINE's own fetcher is unlikely to follow more. */
+  /** Redirects per URL, counted across its HEAD and GET. Default 5, as LINE's own fetcher is unlikely to follow more. */
   maxRedirects?: number;
+  /** Fetch from private, loopback and link-local addresses too (local testing). Metadata services never. */
+  allowPrivateAddresses?: boolean;
+  /** Resolves host names before each request, to judge their addresses; injectable for tests. */
+  resolve?: Resolver;
+  /** Replaces undici's socket connector (tests that must prove no connection is attempted). */
+  connector?: buildConnector.connector;
   tls?: MediaTlsOptions;
   userAgent?: string;
   /** How much of an image is read for its dimensions. Default 65536. */
@@ -63,6 +72,12 @@ interface Answer {
   body: Uint8Array;
 }
 
+const defaultResolver: Resolver = (hostname) =>
+  new Promise((resolve, reject) => dnsLookup(hostname, { all: true }, (error, addresses) => (error ? reject(error) : resolve(addresses))));
+
+/** No real file is a terabyte: a larger Content-Range or Content-Length total says the headers lie. */
+export const maxPlausibleBytes = 2 ** 40;
+
 type Fetched = { ok: true; url: string; redirects: number; answer: Answer } | { ok: false; url: string; redirects: number; failure: MediaFailure };
 
 /**
@@ -76,33 +91,65 @@ export class MediaProbe implements MediaProber {
   readonly #maxRedirects: number;
   readonly #userAgent: string;
   readonly #imageHeadBytes: number;
+  readonly #allowPrivate: boolean;
+  readonly #resolve: Resolver;
 
   constructor(options: MediaProbeOptions = {}) {
     this.#timeoutMs = options.timeoutMs ?? 5000;
     this.#maxRedirects = options.maxRedirects ?? 5;
     this.#userAgent = options.userAgent ?? 'convapi-line-media-preflight';
     this.#imageHeadBytes = options.imageHeadBytes ?? 65536;
+    this.#allowPrivate = options.allowPrivateAddresses ?? false;
+    this.#resolve = options.resolve ?? defaultResolver;
     const tls: ConnectionOptions = { minVersion: 'TLSv1.2' };
     if (options.tls?.ca !== undefined) tls.ca = options.tls.ca;
     // A dedicated dispatcher: its TLS floor and trust must not leak into (or come from) the rest of the process.
-    this.#agent = createDispatcher({ tls, timeoutMs: this.#timeoutMs, proxy: options.proxy, noProxy: options.noProxy });
+    this.#agent = createDispatcher({ tls, timeoutMs: this.#timeoutMs, proxy: options.proxy, noProxy: options.noProxy, connector: options.connector });
   }
 
+  /**
+   * One deadline covers every request and redirect of the URL: a chain of slow hops cannot take longer than the
+   * timeout in all.
+   */
   async probe(req: ProbeRequest, signal?: AbortSignal): Promise<ProbeOutcome> {
     const tally: Tally = { requests: 0, bodyBytesRead: 0 };
+    const deadline = linkedAbort(signal);
+    const clock: Clock = { timedOut: false };
+    const timer = setTimeout(() => {
+      clock.timedOut = true;
+      deadline.controller.abort(new Error(`timed out after ${this.#timeoutMs} ms`));
+    }, this.#timeoutMs);
     try {
-      return await this.#probe(req, tally, signal);
+      return await this.#probe(req, tally, deadline.controller.signal, clock);
     } catch (error) {
       return { notModified: false, facts: this.#facts(req, tally, { url: req.url, redirects: 0 }, undefined, { failure: { kind: 'network', detail: `internal error: ${(error as Error).message}` } }) };
+    } finally {
+      clearTimeout(timer);
+      deadline.dispose();
     }
+  }
+
+  /** The address a host name connects to, or why it must not be fetched. */
+  async #screenName(hostname: string): Promise<{ address: string; family: number } | { failure: MediaFailure }> {
+    const literal = hostname.replace(/^\[|\]$/g, '');
+    const addresses = isIP(literal) ? [{ address: literal, family: isIP(literal) }] : await this.#resolve(hostname);
+    if (addresses.length === 0) return { failure: { kind: 'network', detail: `host not found (${hostname})`, code: 'ENOTFOUND' } };
+    for (const a of addresses) {
+      const verdict = judgeAddress(a.address, this.#allowPrivate);
+      if (!verdict.allowed) {
+        const shown = isIP(literal) ? hostname : `${hostname} resolves to ${a.address}`;
+        return { failure: { kind: verdict.kind, detail: verdict.kind === 'metadata-address' ? `${shown}, a cloud metadata service` : `${shown}, a private, loopback or link-local address` } };
+      }
+    }
+    return addresses[0]!;
   }
 
   async close(): Promise<void> {
     await this.#agent.destroy();
   }
 
-  async #probe(req: ProbeRequest, tally: Tally, signal: AbortSignal | undefined): Promise<ProbeOutcome> {
-    const head = await this.#follow('HEAD', req.url, req, () => 0, tally, signal);
+  async #probe(req: ProbeRequest, tally: Tally, signal: AbortSignal, clock: Clock): Promise<ProbeOutcome> {
+    const head = await this.#follow('HEAD', req.url, req, () => 0, tally, signal, clock, 0);
     if (!head.ok) return { notModified: false, facts: this.#facts(req, tally, head, undefined, { failure: head.failure }) };
     if (head.answer.status === 304) return notModified(head.answer, tally);
 
@@ -120,8 +167,9 @@ export class MediaProbe implements MediaProber {
     // Without dimensions to read, one byte is asked for and the body is dropped unread: a 200 MB video never flows.
     const range = `bytes=0-${Math.max(wantBytes, 1) - 1}`;
     const budget = (status: number, headers: IncomingHttpHeaders) => (isSuccess(status) && mayBeImage(normalizeContentType(headers['content-type'])) ? wantBytes : 0);
-    const get = await this.#follow('GET', head.url, req, budget, tally, signal, { range });
-    const hops = { url: get.url, redirects: head.redirects + get.redirects };
+    // The GET continues the HEAD's count: redirects are counted per URL, not per request.
+    const get = await this.#follow('GET', head.url, req, budget, tally, signal, clock, head.redirects, { range });
+    const hops = { url: get.url, redirects: get.redirects };
     if (!get.ok) return { notModified: false, facts: this.#facts(req, tally, hops, undefined, { failure: get.failure }) };
     if (get.answer.status === 304) return notModified(get.answer, tally);
     if (!isSuccess(get.answer.status)) {
@@ -145,18 +193,22 @@ export class MediaProbe implements MediaProber {
     req: ProbeRequest,
     budget: (status: number, headers: IncomingHttpHeaders) => number,
     tally: Tally,
-    signal: AbortSignal | undefined,
+    signal: AbortSignal,
+    clock: Clock,
+    startRedirects: number,
     extraHeaders: Record<string, string> = {},
   ): Promise<Fetched> {
     let url = startUrl;
-    let redirects = 0;
+    let redirects = startRedirects;
     for (;;) {
+      const refused = await this.#screenUrl(url, signal);
+      if (refused) return { ok: false, url, redirects, failure: refused };
       const headers: Record<string, string> = { 'user-agent': this.#userAgent, accept: '*/*', 'accept-encoding': 'identity', ...extraHeaders };
       if (req.revalidate && req.revalidate.url === url) {
         if (req.revalidate.etag !== undefined) headers['if-none-match'] = req.revalidate.etag;
         if (req.revalidate.lastModified !== undefined) headers['if-modified-since'] = req.revalidate.lastModified;
       }
-      const once = await this.#once(method, url, headers, budget, tally, signal);
+      const once = await this.#once(method, url, headers, budget, tally, signal, clock);
       if ('failure' in once) return { ok: false, url, redirects, failure: once.failure };
       const location = headerValue(once.headers, 'location');
       if (!redirectStatuses.has(once.status) || location === undefined) return { ok: true, url, redirects, answer: once };
@@ -186,27 +238,38 @@ export class MediaProbe implements MediaProber {
     headers: Record<string, string>,
     budget: (status: number, headers: IncomingHttpHeaders) => number,
     tally: Tally,
-    signal: AbortSignal | undefined,
+    signal: AbortSignal,
+    clock: Clock,
   ): Promise<Answer | { failure: MediaFailure }> {
-    const link = linkedAbort(signal);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      link.controller.abort(new Error(`timed out after ${this.#timeoutMs} ms`));
-    }, this.#timeoutMs);
     tally.requests++;
     try {
-      const response = await request(url, { method, headers, dispatcher: this.#agent, signal: link.controller.signal });
+      const response = await request(url, { method, headers, dispatcher: this.#agent, signal });
       const redirect = redirectStatuses.has(response.statusCode);
       const limit = redirect ? 0 : budget(response.statusCode, response.headers);
       const body = await readAtMost(response.body, limit, method === 'HEAD' || redirect);
       tally.bodyBytesRead += body.received;
       return { status: response.statusCode, headers: response.headers, body: body.bytes };
     } catch (error) {
-      return { failure: classifyNetworkError(error, { timedOut, timeoutMs: this.#timeoutMs }) };
-    } finally {
-      clearTimeout(timer);
-      link.dispose();
+      return { failure: classifyNetworkError(error, { timedOut: clock.timedOut, timeoutMs: this.#timeoutMs }) };
+    }
+  }
+
+  /**
+   * Refuses a hop whose host is an address LINE cannot reach (or a metadata service) before any request to it. A
+   * name that does not resolve here is left to the request: behind a proxy, only the proxy may know it.
+   */
+  async #screenUrl(url: string, signal: AbortSignal): Promise<MediaFailure | undefined> {
+    let hostname: string;
+    try {
+      hostname = new URL(url).hostname;
+    } catch {
+      return undefined;
+    }
+    try {
+      const outcome = await Promise.race([this.#screenName(hostname), aborted(signal)]);
+      return outcome && 'failure' in outcome && outcome.failure.kind !== 'network' ? outcome.failure : undefined;
+    } catch {
+      return undefined;
     }
   }
 
@@ -225,13 +288,25 @@ export class MediaProbe implements MediaProber {
       facts.status = answer.status;
       const contentType = normalizeContentType(answer.headers['content-type']);
       if (contentType !== undefined) facts.contentType = contentType;
-      const size = sizeOf(answer);
+      const { size, implausible } = sizeOf(answer);
       if (size !== undefined) facts.size = size;
+      if (implausible !== undefined) facts.implausibleSize = implausible;
       facts.validators = validatorsOf(answer.headers);
       facts.freshness = cachePolicyOf(headerValue(answer.headers, 'cache-control'), headerValue(answer.headers, 'age'));
     }
     return { ...facts, ...extra };
   }
+}
+
+interface Clock {
+  timedOut: boolean;
+}
+
+function aborted(signal: AbortSignal): Promise<undefined> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve(undefined);
+    else signal.addEventListener('abort', () => resolve(undefined), { once: true });
+  });
 }
 
 type BodyStream = AsyncIterable<Uint8Array> & { destroy(error?: Error): unknown; on(event: 'error', listener: (error: Error) => void): unknown };
@@ -292,15 +367,23 @@ function validatorsOf(headers: IncomingHttpHeaders): Validators {
 }
 
 /** The whole file's size: the total of a Content-Range, else the Content-Length of a full answer. */
-function sizeOf(answer: Answer): number | undefined {
+function sizeOf(answer: Answer): { size?: number; implausible?: string } {
   const range = headerValue(answer.headers, 'content-range');
+  let claim: string | undefined;
+  let header = '';
   if (range !== undefined) {
-    const match = /^bytes\s+(?:\d+-\d+|\*)\/(\d+)\s*$/i.exec(range);
-    return match ? Number(match[1]) : undefined;
+    claim = /^bytes\s+(?:\d+-\d+|\*)\/(\d+)\s*$/i.exec(range)?.[1];
+    header = `Content-Range: ${range}`;
+  } else if (answer.status !== 206) {
+    const length = headerValue(answer.headers, 'content-length');
+    claim = length !== undefined && /^\d+$/.test(length.trim()) ? length.trim() : undefined;
+    header = `Content-Length: ${length}`;
   }
-  if (answer.status === 206) return undefined;
-  const length = headerValue(answer.headers, 'content-length');
-  return length !== undefined && /^\d+$/.test(length.trim()) ? Number(length.trim()) : undefined;
+  if (claim === undefined) return {};
+  const size = Number(claim);
+  // Beyond any real file (and beyond exact numbers): a claim about the server, not a size to compare with limits.
+  if (!Number.isSafeInteger(size) || size > maxPlausibleBytes) return { implausible: header.slice(0, 120) };
+  return { size };
 }
 
 function dimensionsOf(bytes: Uint8Array): ImageDimensions | undefined {

@@ -16,7 +16,11 @@ export type MediaFindingCode =
   | 'media.thumbnail-too-large'
   | 'media.image-too-wide'
   | 'media.aspect-ratio'
-  | 'media.dimensions-unknown';
+  | 'media.dimensions-unknown'
+  | 'media.private-address'
+  | 'media.metadata-address'
+  | 'media.server-size'
+  | 'media.not-checked';
 
 export interface MediaFinding {
   /** Pointer of the URL string in the payload. */
@@ -59,6 +63,9 @@ export function judgeMedia(ref: MediaRef, facts: MediaFacts): MediaFinding[] {
   const add = (code: MediaFindingCode, severity: Severity, message: string, data: DiagnosticData = {}) =>
     findings.push({ pointer: ref.pointer, code, severity, message, data: { ...base, ...data } });
 
+  if (facts.implausibleSize !== undefined) {
+    add('media.server-size', 'warning', `The media server claims a size beyond any real file (${facts.implausibleSize}): its headers cannot be trusted, and LINE may refuse the file. The size was not checked.`);
+  }
   const verdict = verdictFor(ref.role, facts);
   const served = facts.contentType ?? 'no content type';
   if (verdict === undefined) {
@@ -151,6 +158,12 @@ function failureFinding(ref: MediaRef, failure: MediaFailure, base: DiagnosticDa
       return finding('media.redirect-to-http', 'error', `The media URL redirects to ${failure.location ?? 'an http: URL'}; LINE fetches media only over HTTPS, so the plain http: hop fails.`);
     case 'too-many-redirects':
       return finding('media.too-many-redirects', 'error', `The media URL leads through ${failure.detail}; LINE will not follow such a chain. Link the final URL directly.`);
+    case 'private-address':
+      return finding('media.private-address', 'error', `The media URL leads to ${failure.detail}; LINE cannot fetch it from the internet. (Local testing: allow private addresses in the settings, or --media-allow-private.)`);
+    case 'metadata-address':
+      return finding('media.metadata-address', 'error', `The media URL leads to ${failure.detail}; it is never fetched, and LINE cannot fetch it.`);
+    case 'not-checked-in-time':
+      return finding('media.not-checked', 'warning', `Not checked: ${failure.detail}.`);
     case 'cancelled':
       return undefined;
   }

@@ -46,8 +46,21 @@ export interface MediaFormat {
   scheme: string;
 }
 
+/** Formats of the URLs seen lately: the editor checks the same URLs on every keystroke, and URL parsing is costly. */
+const recentFormats = new Map<string, MediaFormat>();
+
 /** Judges the format from the URL path only: query, fragment and case do not matter. */
 export function mediaFormatOf(url: string): MediaFormat {
+  let format = recentFormats.get(url);
+  if (!format) {
+    if (recentFormats.size >= 1000) recentFormats.clear();
+    format = judgeFormat(url);
+    recentFormats.set(url, format);
+  }
+  return { ...format };
+}
+
+function judgeFormat(url: string): MediaFormat {
   const schemeMatch = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url);
   const scheme = schemeMatch ? schemeMatch[1]!.toLowerCase() : '';
   let path = url;

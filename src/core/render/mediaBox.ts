@@ -46,13 +46,16 @@ export function mediaBox(o: MediaBoxOptions): string {
   );
 }
 
-/** Only http(s) URLs become requests; `javascript:`, `data:`, `file:` and the rest stay text. */
+/**
+ * Only https: URLs become requests, as LINE fetches nothing else: an http: URL (`http://169.254.169.254/…` in an
+ * untrusted payload) would reach into the viewer's network. `javascript:`, `data:`, `file:` and the rest stay text.
+ */
 export function loadableUrl(url: string): string | undefined {
   const trimmed = url.trim();
-  if (!/^https?:\/\//i.test(trimmed) || hasPlaceholder(trimmed)) return undefined;
+  if (!/^https:\/\//i.test(trimmed) || hasPlaceholder(trimmed)) return undefined;
   try {
     const parsed = new URL(trimmed);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+    return parsed.protocol === 'https:' ? parsed.href : undefined;
   } catch {
     return undefined;
   }
@@ -62,7 +65,7 @@ function describeUrl(url: string, loadable: boolean): string {
   const trimmed = url.trim();
   if (trimmed === '') return 'no URL given';
   if (hasPlaceholder(trimmed)) return `${shorten(trimmed)}: filled in at send time`;
-  if (!loadable) return `not loaded (not an http(s) URL): ${shorten(trimmed)}`;
+  if (!loadable) return `not loaded (LINE loads only https: URLs): ${shorten(trimmed)}`;
   try {
     const parsed = new URL(trimmed);
     const file = parsed.pathname.slice(parsed.pathname.lastIndexOf('/') + 1);

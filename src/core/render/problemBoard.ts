@@ -10,19 +10,29 @@ export class ProblemBoard {
   readonly #placed = new Map<string, Diagnostic[]>();
   readonly #taken = new Set<Diagnostic>();
   readonly #all: readonly Diagnostic[];
+  /** The smallest limit reported per pointer: looked up once per drawn text, so indexed, not searched. */
+  readonly #limits = new Map<string, number>();
 
   constructor(diagnostics: readonly Diagnostic[], view: ChatView) {
     this.#all = diagnostics;
     const addresses = new Set(addressesIn(view));
     for (const d of diagnostics) {
       const at = deepestDrawn(addressOfDiagnostic(d), addresses);
-      if (at !== undefined) this.#placed.set(at, [...(this.#placed.get(at) ?? []), d]);
+      if (at !== undefined) {
+        const list = this.#placed.get(at);
+        if (list) list.push(d);
+        else this.#placed.set(at, [d]);
+      }
+      const limit = d.data?.limit;
+      if (typeof limit === 'number') this.#limits.set(d.pointer, Math.min(limit, this.#limits.get(d.pointer) ?? Infinity));
     }
   }
 
   /** The diagnostics placed on this part, handed out once. */
   take(origin: Origin): Diagnostic[] {
-    const found = (this.#placed.get(addressOf(origin)) ?? []).filter((d) => !this.#taken.has(d));
+    const address = addressOf(origin);
+    const found = this.#placed.get(address) ?? [];
+    this.#placed.delete(address);
     for (const d of found) this.#taken.add(d);
     return found;
   }
@@ -30,10 +40,7 @@ export class ProblemBoard {
   /** The limit a diagnostic reports for exactly this value (a too-long text, a too-long list), if any. */
   limitAt(origin: Origin): number | undefined {
     if (origin.inner !== undefined) return undefined;
-    const limits = this.#all
-      .filter((d) => d.pointer === origin.pointer && typeof d.data?.limit === 'number')
-      .map((d) => d.data!.limit as number);
-    return limits.length > 0 ? Math.min(...limits) : undefined;
+    return this.#limits.get(origin.pointer);
   }
 
   /** Diagnostics with no part in the chat, plus any whose part was not drawn after all. */

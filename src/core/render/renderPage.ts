@@ -20,7 +20,8 @@ body[data-theme="dark"] { background: #0d0e10; color: #e6e6e6; }
  * payload's own http(s) images, so the page is safe to open even from an untrusted payload.
  */
 export function renderPage(input: RenderInput, options: PageOptions): string {
-  const csp = "default-src 'none'; img-src https: http:; media-src https: http:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+  // https: media only, as LINE: an http: URL in an untrusted payload could reach the viewer's network.
+  const csp = "default-src 'none'; img-src https:; media-src https:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -17,10 +17,9 @@ const pointer = '/message/explicit_channel_message/LINE';
 export const explicitLineRules: Rule = (ctx) => {
   const explicit = ctx.anatomy.message?.explicit_channel_message;
   if (!isObject(explicit) || typeof explicit.LINE !== 'string') return;
-  const node = ctx.document.nodeAt(pointer);
-  if (!node || node.type !== 'string') return;
+  const node = ctx.document.spanOf(pointer);
   const decoded = decodeStringLiteral(ctx.document.text.slice(node.offset, node.offset + node.length));
-  if (!decoded) return;
+  if (!decoded || decoded.value !== explicit.LINE) return;
   const inner = new JsonDocument(decoded.value);
   const toOuter = (offset: number, length: number) => {
     const start = decoded.offsets[Math.min(offset, decoded.offsets.length - 1)]!;
@@ -45,8 +44,14 @@ export const explicitLineRules: Rule = (ctx) => {
     });
     return;
   }
-  const report = (f: InnerFinding) => {
-    const span = inner.spanOf(f.pointer, f.span);
+  const findings: InnerFinding[] = lineExplicitValidator()
+    .check(inner.value)
+    .map((problem) => ({ ...problem, code: problem.code.replace(/^schema\./, 'explicit.line.') }));
+  if (isObject(inner.value)) for (const rule of lineMessageRules) rule(inner.value, (f) => findings.push(f));
+  // One pass over the inner text places every finding: linear in the text and the findings.
+  const spans = inner.spansOf(findings.map((f) => ({ pointer: f.pointer, prefer: f.span })));
+  findings.forEach((f, i) => {
+    const span = spans[i]!;
     ctx.report({
       code: f.code,
       severity: f.severity,
@@ -56,12 +61,7 @@ export const explicitLineRules: Rule = (ctx) => {
       message: `LINE ${describeInner(f.pointer)}: ${f.message}`,
       data: { ...f.data, innerPointer: f.pointer },
     });
-  };
-  for (const problem of lineExplicitValidator().check(inner.value)) {
-    report({ ...problem, code: problem.code.replace(/^schema\./, 'explicit.line.') });
-  }
-  if (!isObject(inner.value)) return;
-  for (const rule of lineMessageRules) rule(inner.value, report);
+  });
 };
 
 /** "message 2 at /messages/1/template/text": the message's number for people, the inner pointer for the exact place. */

@@ -25,6 +25,11 @@ function checkMedia(ctx: RuleContext, ref: MediaRef) {
       ctx.report({ code: 'media.not-https', severity: 'error', pointer: ref.pointer, message: `LINE only fetches media over HTTPS; "${truncate(url)}" is not an https:// URL.` });
       return;
     }
+    const malformed = format.scheme === 'https' ? malformedUrl(url) : undefined;
+    if (malformed) {
+      ctx.report({ code: 'media.url-malformed', severity: 'error', pointer: ref.pointer, message: `"${truncate(url)}" is not a valid https:// URL: ${malformed}. LINE cannot fetch it.` });
+      return;
+    }
   }
   // An unknown extension (or one hidden behind a placeholder) is not an error: the server decides, see pre-flight.
   if (format.category === 'unknown' || (placeholder && format.extension === '')) {
@@ -82,4 +87,39 @@ function checkVideoThumbnail(ctx: RuleContext, ref: MediaRef, isVideo: boolean) 
 
 function truncate(value: string): string {
   return value.length > 60 ? value.slice(0, 57) + '…' : value;
+}
+
+/**
+ * Why an https: URL cannot be fetched, or undefined. The WHATWG parser is lenient where LINE's fetcher is not
+ * ("https:///a.png" parses with host "a.png"), so the authority is checked as written. Placeholders stand for
+ * valid text.
+ */
+export function malformedUrl(url: string): string | undefined {
+  // Remembered for the URLs seen lately, like their formats: the editor checks the same URLs on every keystroke.
+  if (recentVerdicts.has(url)) return recentVerdicts.get(url);
+  if (recentVerdicts.size >= 1000) recentVerdicts.clear();
+  const verdict = judgeUrl(url);
+  recentVerdicts.set(url, verdict);
+  return verdict;
+}
+
+const recentVerdicts = new Map<string, string | undefined>();
+
+function judgeUrl(url: string): string | undefined {
+  const filled = url.replace(/\{\{[^{}]*\}\}/g, 'x');
+  if (filled !== filled.trim()) return 'it starts or ends with white space';
+  const authority = /^https:\/\/([^/?#]*)/i.exec(filled);
+  if (!authority) return 'https: must be followed by // and a host';
+  if (authority[1] === '') return 'it has no host';
+  if (/\s/.test(authority[1]!)) return 'its host holds white space';
+  let parsed: URL;
+  try {
+    parsed = new URL(filled);
+  } catch {
+    const port = /:(\d*)$/.exec(authority[1]!.replace(/^.*@/, ''));
+    if (port && !authority[1]!.endsWith(']') && (port[1] === '' || Number(port[1]) > 65535)) return `its port "${port[1]}" is not a number from 0 to 65535`;
+    return 'its host or port is not valid';
+  }
+  if (parsed.hostname === '') return 'it has no host';
+  return undefined;
 }

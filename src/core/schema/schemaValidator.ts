@@ -30,18 +30,56 @@ export class SchemaValidator {
   }
 
   check(value: unknown): SchemaProblem[] {
-    if (this.#validate(value)) return [];
-    return describeErrors(this.#validate.errors ?? []);
+    return this.checkCapped(value, Infinity).problems;
+  }
+
+  /**
+   * The first `max` problems described, and the rest only counted by severity: a generated file with a million
+   * unknown properties costs a million cheap counts, not a million messages nobody reads.
+   */
+  checkCapped(value: unknown, max: number): { problems: SchemaProblem[]; more: { error: number; warning: number } } {
+    if (this.#validate(value)) return { problems: [], more: { error: 0, warning: 0 } };
+    return describeErrors(this.#validate.errors ?? [], max);
   }
 }
 
 const placeholderHint = ' (or a {{PLACEHOLDER}})';
 
-function describeErrors(errors: ErrorObject[]): SchemaProblem[] {
-  const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+function describeErrors(errors: ErrorObject[], max: number): { problems: SchemaProblem[]; more: { error: number; warning: number } } {
+  // Alternatives by the instance path they judge: an error is a branch of one at its own path or an ancestor's,
+  // found by walking up its path instead of comparing every error with every alternative.
+  const alternativesAt = new Map<string, ErrorObject[]>();
+  for (const e of errors) {
+    if (e.keyword !== 'anyOf' && e.keyword !== 'oneOf') continue;
+    const list = alternativesAt.get(e.instancePath);
+    if (list) list.push(e);
+    else alternativesAt.set(e.instancePath, [e]);
+  }
   const isBranchOf = (e: ErrorObject, alt: ErrorObject) =>
     e !== alt && e.schemaPath.startsWith(alt.schemaPath + '/') && e.instancePath.startsWith(alt.instancePath);
+  const branchOfAny = (e: ErrorObject) => {
+    if (alternativesAt.size === 0) return false;
+    for (let path = e.instancePath; ; path = path.slice(0, path.lastIndexOf('/'))) {
+      if (alternativesAt.get(path)?.some((alt) => isBranchOf(e, alt))) return true;
+      if (path === '') return false;
+    }
+  };
+  const branchesOf = new Map<ErrorObject, ErrorObject[]>();
+  if (alternativesAt.size > 0) {
+    for (const e of errors) {
+      for (let path = e.instancePath; ; path = path.slice(0, path.lastIndexOf('/'))) {
+        for (const alt of alternativesAt.get(path) ?? []) {
+          if (!isBranchOf(e, alt)) continue;
+          const list = branchesOf.get(alt);
+          if (list) list.push(e);
+          else branchesOf.set(alt, [e]);
+        }
+        if (path === '') break;
+      }
+    }
+  }
   const problems: SchemaProblem[] = [];
+  const more = { error: 0, warning: 0 };
   const seen = new Set<string>();
   const add = (p: SchemaProblem) => {
     const key = p.pointer + '\u0000' + p.code;
@@ -52,14 +90,20 @@ function describeErrors(errors: ErrorObject[]): SchemaProblem[] {
 
   for (const error of errors) {
     if (error.keyword === 'if') continue;
-    if (alternatives.some((alt) => isBranchOf(error, alt))) continue;
+    if (branchOfAny(error)) continue;
+    if (problems.length >= max) {
+      // Counted, not described (nor deduplicated: beyond the cap a count is all that is shown).
+      if (error.keyword === 'additionalProperties') more.warning++;
+      else more.error++;
+      continue;
+    }
     if (error.keyword === 'anyOf' || error.keyword === 'oneOf') {
-      add(describeAlternatives(error, errors.filter((e) => isBranchOf(e, error))));
+      add(describeAlternatives(error, branchesOf.get(error) ?? []));
       continue;
     }
     add(describeError(error));
   }
-  return problems;
+  return { problems, more };
 }
 
 function describeAlternatives(alt: ErrorObject, branches: ErrorObject[]): SchemaProblem {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { type CheckResult, checkText } from '../../core/check';
 import type { Diagnostic } from '../../core/diagnostic';
-import { stripBom } from '../../core/payloadFiles';
+import { decodePayloadBytes, defaultMaxFileSizeMB, stripBom } from '../../core/payloadFiles';
 import type { DiagnosticsManager } from '../diagnostics';
 import type { PayloadDocuments } from '../payloadDocuments';
 
@@ -31,10 +31,11 @@ export async function checkWorkspace(
   diagnostics: DiagnosticsManager,
   log: vscode.LogOutputChannel,
   media: MediaCheck,
+  maxBytes = defaultMaxFileSizeMB * 1024 * 1024,
 ): Promise<WorkspaceCheckSummary> {
   const summary = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Checking LINE payloads', cancellable: true },
-    (progress, token) => checkFiles(payloads, diagnostics, log, media, progress, token),
+    (progress, token) => checkFiles(payloads, diagnostics, log, media, progress, token, maxBytes),
   );
   log.info(`Workspace check: ${describe(summary)}${summary.dropped ? ` Dropped the findings of ${summary.dropped} files no longer found.` : ''}`);
   // A warning when there are errors, as the news deserves; not awaited, so the result does not wait for a click.
@@ -53,6 +54,7 @@ async function checkFiles(
   media: MediaCheck,
   progress: vscode.Progress<{ message?: string; increment?: number }>,
   token: vscode.CancellationToken,
+  maxBytes: number,
 ): Promise<WorkspaceCheckSummary> {
   const uris = await findPayloadFiles(payloads, token);
   const abort = new AbortController();
@@ -64,12 +66,29 @@ async function checkFiles(
     progress.report({ message: where(uri, index + 1), increment: 100 / uris.length });
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     let text: string;
+    let unreadable: string | undefined;
     try {
-      text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      if (open) text = open.getText();
+      else {
+        // A payload file is untrusted: only a regular file within the size limit is read (a FIFO would never end).
+        const stat = await vscode.workspace.fs.stat(uri);
+        if ((stat.type & vscode.FileType.File) === 0) unreadable = 'it is not a regular file';
+        else if (stat.size > maxBytes) unreadable = `it is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the ${(maxBytes / 1024 / 1024).toFixed(1)} MB limit (convapiLine.maxFileSizeMB)`;
+        const decoded = unreadable ? undefined : decodePayloadBytes(await vscode.workspace.fs.readFile(uri));
+        if (decoded && decoded.text === undefined) unreadable = decoded.problem!.message;
+        text = decoded?.text ?? '';
+      }
     } catch (error) {
       // Gone between the search and the read (a branch switch under way): nothing of it may stay in Problems.
       log.warn(`Cannot read ${uri.fsPath}: ${(error as Error).message}`);
       diagnostics.dropFile(uri);
+      continue;
+    }
+    if (unreadable !== undefined) {
+      const zero = new vscode.Position(0, 0);
+      diagnostics.setForClosedFile(uri, [{ severity: 'error', code: 'file.unreadable', message: `Not checked: ${unreadable}.`, pointer: '', range: { start: zero, end: zero }, offset: 0, length: 0 }]);
+      summary.files++;
+      summary.errors++;
       continue;
     }
     // The full check, schema included, so the summary counts what the Problems panel shows from every source.

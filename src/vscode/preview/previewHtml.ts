@@ -23,8 +23,9 @@ export interface PreviewPageParts {
 export function previewHtml(p: PreviewPageParts): string {
   const csp = [
     "default-src 'none'",
-    p.remoteMedia ? `img-src https: http: ${p.cspSource}` : `img-src ${p.cspSource}`,
-    p.remoteMedia ? 'media-src https: http:' : "media-src 'none'",
+    // https: only: LINE loads nothing else, and an http: URL in an untrusted payload could reach the local network.
+    p.remoteMedia ? `img-src https: ${p.cspSource}` : `img-src ${p.cspSource}`,
+    p.remoteMedia ? 'media-src https:' : "media-src 'none'",
     `style-src ${p.cspSource}`,
     `script-src 'nonce-${p.nonce}'`,
     // Not covered by default-src: no <base> may redirect our script, no form may post anywhere.

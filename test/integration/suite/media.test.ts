@@ -23,10 +23,13 @@ describe('media pre-flight in VS Code', function () {
     serveFile(server, '/good.jpg', { body: createJpeg(1024, 678), contentType: 'image/jpeg', headers: { 'cache-control': 'max-age=600' } });
     serveFile(server, '/wide.png', { body: createPng(1040, 1040), contentType: 'image/png', headers: { 'cache-control': 'max-age=600' } });
     await config().update('media.remoteChecks', true, vscode.ConfigurationTarget.Workspace);
+    // The test server listens on loopback, which LINE could not reach: allowed here as for local testing.
+    await config().update('media.allowPrivateAddresses', true, vscode.ConfigurationTarget.Workspace);
   });
 
   after(async () => {
     await config().update('media.remoteChecks', undefined, vscode.ConfigurationTarget.Workspace);
+    await config().update('media.allowPrivateAddresses', undefined, vscode.ConfigurationTarget.Workspace);
     await server?.close();
   });
 

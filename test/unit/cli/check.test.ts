@@ -47,7 +47,8 @@ describe('convapi-line check', () => {
     assert.equal(r.code, 1);
     assert.equal(r.stderr, '');
     const out = JSON.parse(r.stdout);
-    assert.deepEqual(Object.keys(out), ['files']);
+    assert.deepEqual(Object.keys(out), ['files', 'skipped']);
+    assert.deepEqual(out.skipped, []);
     assert.equal(out.files[0].file, join(dir, 'bad.line.json'));
     assert.deepEqual(out.files[0].diagnostics, [
       {
@@ -72,17 +73,20 @@ describe('convapi-line check', () => {
     assert.deepEqual(JSON.parse(r.stdout).files.map((f: { file: string }) => f.file), [join(dir, 'a.line.json'), join(dir, 'nested', 'deeper', 'b.convapi.json')]);
   });
 
-  it('follows symbolic links to files and directories, without looping, and warns about a directory with no payload', async () => {
+  it('follows symbolic links to files and directories, without looping; a directory with no payload is exit 2 unless --allow-empty', async () => {
     mkdirSync(join(dir, 'real'));
     writeFileSync(join(dir, 'real', 'a.line.json'), valid);
     mkdirSync(join(dir, 'linked'));
     symlinkSync(join(dir, 'real', 'a.line.json'), join(dir, 'linked', 'b.line.json'));
     symlinkSync(join(dir, 'linked'), join(dir, 'linked', 'loop'));
     mkdirSync(join(dir, 'empty'));
-    const r = await run(['check', '--json', join(dir, 'linked'), join(dir, 'empty')]);
+    const strict = await run(['check', '--json', join(dir, 'linked'), join(dir, 'empty')]);
+    assert.equal(strict.code, 2);
+    assert.deepEqual(JSON.parse(strict.stdout).files.map((f: { file: string }) => f.file), [join(dir, 'linked', 'b.line.json')], 'the files found are still reported');
+    assert.match(strict.stderr, new RegExp(`no payload file \\(\\*\\.line\\.json and \\*\\.convapi\\.json\\) in ${join(dir, 'empty').replace(/[/.]/g, '\\$&')}`));
+    const r = await run(['check', '--json', '--allow-empty', join(dir, 'linked'), join(dir, 'empty')]);
     assert.equal(r.code, 0);
-    assert.deepEqual(JSON.parse(r.stdout).files.map((f: { file: string }) => f.file), [join(dir, 'linked', 'b.line.json')]);
-    assert.match(r.stderr, new RegExp(`warning: no \\*\\.line\\.json or \\*\\.convapi\\.json file in ${join(dir, 'empty').replace(/[/.]/g, '\\$&')}`));
+    assert.match(r.stderr, new RegExp(`warning: no \\*\\.line\\.json and \\*\\.convapi\\.json file in ${join(dir, 'empty').replace(/[/.]/g, '\\$&')}`));
   });
 
   it('reports unreadable and non-JSON files as diagnostics and still checks the rest', async () => {

@@ -59,7 +59,7 @@ describe('convapi-line check --media (built CLI against a local HTTPS server)', 
     assert.equal(plain.code, 0, plain.stderr);
     assert.equal(server.stats.requests.length, 0, 'no request without --media');
 
-    const r = await runCli(['check', '--json', '--media', dir], caFile);
+    const r = await runCli(['check', '--json', '--media', '--media-allow-private', dir], caFile);
     assert.equal(r.code, 1, r.stderr);
     const files = JSON.parse(r.stdout).files as { file: string; diagnostics: { code: string; pointer: string; message: string }[] }[];
     const byFile = Object.fromEntries(files.map((f) => [f.file, f.diagnostics.map((d) => `${d.pointer} ${d.code}`)]));

@@ -324,6 +324,46 @@ describe('fuzz: checkText never throws and always returns sane diagnostics', fun
     total += 2;
   });
 
+  it('hostile shapes: comments, duplicate keys, control characters in keys, huge key counts', () => {
+    const rng = rngFrom(BASE_SEED + 500_000);
+    const controls = ['\n', '\r', '\u001b[31m', '\u0007', '\u0000', '\u2028', '::error::x', '\t', '\u202e'];
+    for (let i = 0; i < 400; i++) {
+      const source = serialize(rng, mutateValue(rng, pick(rng, values)));
+      const kind = i % 4;
+      let text = source;
+      if (kind === 0) {
+        // A comment (holding quotes and brackets) at a random place: always a syntax error, never a crash.
+        const at = int(rng, source.length + 1);
+        const comment = pick(rng, ['/*"*/', '//"\n', '/* [[[ */', '/*"*/' + '['.repeat(int(rng, 3000))]);
+        text = source.slice(0, at) + comment + source.slice(at);
+      } else if (kind === 1) {
+        // A repeated key right after an object's opening brace.
+        const at = source.indexOf('{"');
+        if (at >= 0) {
+          const key = /^\{"((?:[^"\\]|\\.)*)"/.exec(source.slice(at))?.[1] ?? 'x';
+          text = source.slice(0, at + 1) + `"${key}":${JSON.stringify(randomValue(rng, 4))},` + source.slice(at + 1);
+          const diagnostics = checkInvariants(text, `duplicate key case ${i}`);
+          // (Unless the text is refused outright: nested beyond the limit, it is one syntax error.)
+          const refused = diagnostics.some((d) => d.code === 'json.syntax');
+          assert.ok(refused || diagnostics.some((d) => d.code === 'json.duplicate-key' && text.slice(d.offset, d.offset + d.length) === `"${key}"`), `duplicate key case ${i}: "${key}" not reported: ${diagnostics.map((d) => d.code).join()} ${text.slice(0, 300)}`);
+          total++;
+          continue;
+        }
+      } else if (kind === 2) {
+        const value = mutateValue(rng, pick(rng, values)) as Record<string, unknown>;
+        const target = pick(rng, containers(value).filter((c) => !Array.isArray(c)) as Record<string, unknown>[]) ?? value;
+        setKey(target, pick(rng, controls) + pick(rng, keys) + pick(rng, controls), randomValue(rng, 3));
+        text = serialize(rng, value);
+      } else {
+        const n = pick(rng, [1000, 5000, 20_000]);
+        const extra = Object.fromEntries(Array.from({ length: n }, (_, k) => [`${pick(rng, keys)}_${k}`, k % 3 ? 'v' : { a: k }]));
+        text = JSON.stringify({ ...(pick(rng, values) as object), ...extra });
+      }
+      checkInvariants(text, `hostile shape ${kind} case ${i}`);
+      total++;
+    }
+  });
+
   it('unicode everywhere: surrogates, BOM, line separators, combining marks', () => {
     const rng = rngFrom(BASE_SEED + 400_000);
     for (let i = 0; i < 300; i++) {

@@ -9,8 +9,9 @@ describe('parseSettings', () => {
   });
 
   it('keeps valid values and drops blank globs', () => {
-    const raw: Record<string, unknown> = { payloadFiles: ['a/*.json', ' ', 3], 'inlayHints.enabled': false, 'media.remoteChecks': false, 'media.timeoutMs': 1500 };
-    assert.deepEqual(parseSettings((k) => raw[k]), { ...defaultSettings, payloadFiles: ['a/*.json'], inlayHints: false, media: { remoteChecks: false, timeoutMs: 1500 } });
+    const raw: Record<string, unknown> = { payloadFiles: ['a/*.json', ' ', 3], 'inlayHints.enabled': false, 'media.remoteChecks': false, 'media.timeoutMs': 1500, maxFileSizeMB: 2 };
+    assert.deepEqual(parseSettings((k) => raw[k]), { ...defaultSettings, payloadFiles: ['a/*.json'], maxFileSizeMB: 2, inlayHints: false, media: { remoteChecks: false, timeoutMs: 1500, allowPrivateAddresses: false } });
+    assert.equal(parseSettings((k) => ({ maxFileSizeMB: -1 })[k]).maxFileSizeMB, defaultSettings.maxFileSizeMB);
     // The new name wins over the old one; either is honoured alone.
     assert.equal(parseSettings((k) => ({ ...raw, 'media.timeout': 2500 })[k]).media.timeoutMs, 2500);
     assert.equal(parseSettings((k) => ({ 'media.timeout': 30 } as Record<string, unknown>)[k]).media.timeoutMs, 5000);

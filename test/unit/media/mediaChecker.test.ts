@@ -34,7 +34,7 @@ describe('MediaChecker against a local HTTPS server', function () {
 
   beforeEach(() => {
     now = 1_000_000;
-    checker = new MediaChecker({ tls: { ca: certificate.cert }, timeoutMs: 2000, now: () => now });
+    checker = new MediaChecker({ allowPrivateAddresses: true, tls: { ca: certificate.cert }, timeoutMs: 2000, now: () => now });
     server.resetStats();
   });
 
@@ -67,7 +67,7 @@ describe('MediaChecker against a local HTTPS server', function () {
   });
 
   it('reports wrong content types, 404s and timeouts as findings, never as exceptions', async () => {
-    const quick = new MediaChecker({ tls: { ca: certificate.cert }, timeoutMs: 300 });
+    const quick = new MediaChecker({ allowPrivateAddresses: true, tls: { ca: certificate.cert }, timeoutMs: 300 });
     try {
       const findings = await quick.checkMedia([
         ref(server.url('/page.png')),
@@ -178,7 +178,7 @@ describe('MediaChecker against a local HTTPS server', function () {
   });
 
   it('honours a smaller concurrency limit', async () => {
-    const two = new MediaChecker({ tls: { ca: certificate.cert }, concurrency: 2 });
+    const two = new MediaChecker({ allowPrivateAddresses: true, tls: { ca: certificate.cert }, concurrency: 2 });
     try {
       const refs: MediaRef[] = [];
       for (let i = 0; i < 6; i++) {

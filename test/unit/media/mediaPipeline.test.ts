@@ -16,7 +16,7 @@ describe('media pre-flight from a payload text', function () {
     serveFile(server, '/cards/ok.png', { body: createPng(1024, 678), contentType: 'image/png' });
     serveFile(server, '/cards/wide.jpg', { body: createJpeg(1040, 1040), contentType: 'image/jpeg' });
     serveFile(server, '/cards/four-three.png', { body: createPng(800, 600), contentType: 'image/png' });
-    checker = new MediaChecker({ tls: { ca: certificate.cert } });
+    checker = new MediaChecker({ allowPrivateAddresses: true, tls: { ca: certificate.cert } });
   });
 
   after(async () => {

@@ -23,7 +23,7 @@ describe('MediaProbe against a local HTTPS server', function () {
   before(async () => {
     certificate = createSelfSignedCertificate();
     server = await startHttpsTestServer({ key: certificate.key, cert: certificate.cert });
-    probe = new MediaProbe({ tls: { ca: certificate.cert }, timeoutMs: 2000 });
+    probe = new MediaProbe({ allowPrivateAddresses: true, tls: { ca: certificate.cert }, timeoutMs: 2000 });
   });
 
   after(async () => {
@@ -120,7 +120,7 @@ describe('MediaProbe against a local HTTPS server', function () {
 
   it('gives up on a server that never answers after the timeout', async () => {
     server.route('/silent.png', () => undefined);
-    const quick = new MediaProbe({ tls: { ca: certificate.cert }, timeoutMs: 300 });
+    const quick = new MediaProbe({ allowPrivateAddresses: true, tls: { ca: certificate.cert }, timeoutMs: 300 });
     try {
       const started = Date.now();
       const facts = factsOf(await quick.probe({ url: server.url('/silent.png'), wantDimensions: true }));
@@ -171,7 +171,7 @@ describe('MediaProbe against a local HTTPS server', function () {
 
   it('rejects a certificate the client does not trust', async () => {
     serveFile(server, '/any.png', { body: createPng(10, 10), contentType: 'image/png' });
-    const untrusting = new MediaProbe({ timeoutMs: 2000 });
+    const untrusting = new MediaProbe({ allowPrivateAddresses: true, timeoutMs: 2000 });
     try {
       const facts = factsOf(await untrusting.probe({ url: server.url('/any.png'), wantDimensions: false }));
       assert.equal(facts.failure?.kind, 'tls-certificate');

@@ -35,14 +35,13 @@ describe('renderMessage: untrusted payload text', () => {
     assert.match(textOf(stickerTree), /Sticker "><b>\/1"><img src=x>/);
   });
 
-  it('loads only http(s) media URLs; any other scheme stays a labelled placeholder', () => {
+  it('loads only https: media URLs; http: and any other scheme stay a labelled placeholder', () => {
     const srcOf = (url: string) => elements(render(sample.image(url)).tree).find((e) => e.tag === 'img')?.attributes.src;
     assert.equal(srcOf('https://media.test/a.png'), 'https://media.test/a.png');
-    assert.equal(srcOf('http://media.test/a.png'), 'http://media.test/a.png');
-    for (const url of ['javascript:alert(1)', 'data:image/png;base64,iVBORw0KGgo=', 'file:///etc/passwd', '//evil.test/a.png', '{{IMAGE_URL}}', 'https://{{HOST}}/a.png', '', 'vbscript:x']) {
+    for (const url of ['http://media.test/a.png', 'http://169.254.169.254/latest/meta-data/', 'javascript:alert(1)', 'data:image/png;base64,iVBORw0KGgo=', 'file:///etc/passwd', '//evil.test/a.png', '{{IMAGE_URL}}', 'https://{{HOST}}/a.png', '', 'vbscript:x']) {
       assert.equal(srcOf(url), undefined, url);
     }
-    assert.match(textOf(render(sample.image('javascript:alert(1)')).tree), /not loaded \(not an http\(s\) URL\): javascript:alert\(1\)/);
+    assert.match(textOf(render(sample.image('javascript:alert(1)')).tree), /not loaded \(LINE loads only https: URLs\): javascript:alert\(1\)/);
     assert.match(textOf(render(sample.image('{{IMAGE_URL}}')).tree), /\{\{IMAGE_URL\}\}: filled in at send time/);
   });
 

@@ -88,7 +88,8 @@ describe('Media pre-flight shares the HTTP client', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const port = (server.address() as import('node:net').AddressInfo).port;
     const proxy = await startLocalProxy();
-    const probe = new MediaProbe({ proxy: proxy.url, noProxy: '', timeoutMs: 3000 });
+    // The target is a loopback test server, which media pre-flight refuses unless private addresses are allowed.
+    const probe = new MediaProbe({ proxy: proxy.url, noProxy: '', timeoutMs: 3000, allowPrivateAddresses: true });
     try {
       const outcome = await probe.probe({ url: `http://127.0.0.1:${port}/a.png`, wantDimensions: false });
       assert.equal(outcome.notModified, false);

@@ -1,0 +1,44 @@
+// Bounds on how cost grows with the input, as ratios measured in the same run (never absolute times): a stage
+// that is linear doubles its time when its input doubles; a quadratic one quadruples it.
+import * as assert from 'node:assert/strict';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+// A full collection before each sample: a sample should pay for its own garbage, not for what earlier ones left.
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
+
+/**
+ * CPU time of the process, in ms: on a machine shared with other work, wall time measures the queue for the CPU;
+ * CPU time measures the work.
+ */
+function timeOf(run: () => void, repeat: number): number {
+  collect();
+  const started = process.cpuUsage();
+  for (let i = 0; i < repeat; i++) run();
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1000;
+}
+
+/**
+ * Asserts that doubling the input multiplies the time by less than `bound` (linear: 2; n log n: a little more;
+ * quadratic: 4). `make(n)` builds the input outside the timing. The small and the big input are timed in turns,
+ * each sample long enough to rise above timer noise, in CPU time, and the best of each is kept: on a shared machine the least
+ * disturbed runs are the ones that tell the cost.
+ */
+export function assertGrowsLinearly<T>(label: string, make: (n: number) => T, run: (input: T) => void, n: number, bound = 3): void {
+  const small = make(n);
+  const big = make(2 * n);
+  run(small);
+  run(big);
+  let repeat = 1;
+  while (timeOf(() => run(small), repeat) < 40 && repeat < 1024) repeat *= 2;
+  let bestSmall = Infinity;
+  let bestBig = Infinity;
+  for (let i = 0; i < 7; i++) {
+    bestSmall = Math.min(bestSmall, timeOf(() => run(small), repeat));
+    bestBig = Math.min(bestBig, timeOf(() => run(big), repeat));
+  }
+  const ratio = bestBig / bestSmall;
+  assert.ok(ratio < bound, `${label}: doubling the input (${n} → ${2 * n}) multiplied the time by ${ratio.toFixed(2)}; the bound is ${bound} (linear is 2, quadratic 4)`);
+}
