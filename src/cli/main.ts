@@ -13,12 +13,12 @@ interface CliCommand {
 // One entry per command; the top-level help is built from this table, so a new command cannot be left out of it.
 const commands: Record<string, CliCommand> = {
   check: {
-    synopsis: 'check [--json] [--media] [--media-timeout MS] <file|dir>...',
+    synopsis: 'check [--json] [--allow-empty] [--max-size MB] [--media] [--media-timeout MS] [--media-deadline S] [--media-allow-private] <file|dir>...',
     summary: "check payloads against LINE's rules (for CI)",
     run: runCheck,
   },
   preview: {
-    synopsis: 'preview <file> --out <file.html> [--theme light|dark]',
+    synopsis: 'preview <file> --out <file.html> [--theme light|dark] [--force]',
     summary: 'render the payload as LINE shows it, as a standalone page',
     run: async (argv, io) => (await import('./previewCommand')).runPreview(argv, io),
   },

@@ -26,6 +26,7 @@ export function placeFindings(document: JsonDocument, findings: readonly Finding
       offset: span.offset,
       length: span.length,
     };
+    if (f.innerPointer !== undefined) d.innerPointer = f.innerPointer;
     if (f.data) d.data = f.data;
     return d;
   });

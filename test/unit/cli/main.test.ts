@@ -18,11 +18,11 @@ describe('convapi-line command line', () => {
       [['frobnicate'], /unknown command "frobnicate"/],
       [['--frobnicate'], /unknown option --frobnicate; the options before a command are -h, --help, -v, --version/],
       [['check'], /check needs at least one file or directory/],
-      [['check', '--nope', 'x.line.json'], /check has no option --nope; its options are --json, --media, --media-timeout, -h, --help\./],
+      [['check', '--nope', 'x.line.json'], /check has no option --nope; its options are --json, --allow-empty, --max-size, --media, --media-timeout, --media-deadline, --media-allow-private, -h, --help\./],
       [['check', '-x', 'x.line.json'], /check has no option -x; its options are/],
       [['check', 'x.line.json', '--media-timeout'], /--media-timeout needs a value\./],
       [['check', '--json=yes', 'x.line.json'], /--json takes no value\./],
-      [['preview', 'a.line.json', '--out', 'a.html', '--verbose'], /preview has no option --verbose; its options are -o, --out, --theme, -h, --help\./],
+      [['preview', 'a.line.json', '--out', 'a.html', '--verbose'], /preview has no option --verbose; its options are -o, --out, --theme, --force, -h, --help\./],
     ];
     for (const [argv, message] of cases) {
       const r = await run(argv);
@@ -63,7 +63,7 @@ describe('convapi-line command line', () => {
       assert.ok(options.length > 0, `${command} documents options`);
       for (const option of options) assert.ok(line.includes(option), `${command}'s line names ${option}: ${line}`);
     }
-    assert.match(stdout, /check \[--json\] \[--media\]/);
+    assert.match(stdout, /check \[--json\] \[--allow-empty\]/);
   });
 
   it('prints the version on stdout', async () => {
@@ -79,7 +79,7 @@ describe('convapi-line command line', () => {
       writeFileSync(file, JSON.stringify({ app_id: 'A', recipient: { contact_id: 'C' }, message: { text_message: { text: 'Hi' } } }));
       const r = await run(['check', file, '--json']);
       assert.equal(r.code, 0);
-      assert.deepEqual(JSON.parse(r.stdout), { files: [{ file, diagnostics: [] }] });
+      assert.deepEqual(JSON.parse(r.stdout), { files: [{ file, diagnostics: [] }], skipped: [] });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -49,7 +49,7 @@ describe('convapi-line preview', () => {
       [[], /missing the payload <file>/],
       [[payload], /missing --out <file\.html>/],
       [[payload, payload, '--out', 'x.html'], /expected one payload file, got 2/],
-      [[payload, '--out', 'x.html', '--verbose'], /preview has no option --verbose; its options are -o, --out, --theme, -h, --help\./],
+      [[payload, '--out', 'x.html', '--verbose'], /preview has no option --verbose; its options are -o, --out, --theme, --force, -h, --help\./],
       [[payload, '--out'], /--out/],
       [[payload, '--out', 'x.html', '--theme', 'blue'], /--theme must be light or dark, not "blue"/],
     ];
