@@ -178,9 +178,7 @@ const productBuilds = [
   },
   {
     ...common,
-    // undici too is loaded from dist/undici.js on first use: most CLI runs (a check without --media) never need it.
-    plugins: [...common.plugins, lazyUndici],
-    external: ['./undici.js'],
+    // The CLI is one self-contained file (the npm package ships dist/cli.js alone), undici included.
     entryPoints: { cli: 'src/cli/main.ts' },
     outdir: 'dist',
     platform: 'node',

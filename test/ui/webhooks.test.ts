@@ -71,7 +71,7 @@ describe('UI: webhook listener and Callbacks view', function () {
     // The queued report first, as it comes before any reply in real life.
     const examples = specCallbacks(repoRoot).sort((a, b) => Number(b.name.includes('queued')) - Number(a.name.includes('queued')));
     for (const e of examples) assert.equal((await post(url, e.text)).status, 200, e.name);
-    await workbench.runCommandFromPalette('Conversation API for LINE: Focus on Callbacks View');
+    await workbench.runCommandFromPalette('Sinch Conversation API LINE: Focus on Callbacks View');
     await rows().nth(examples.length - 1).waitFor({ state: 'visible', timeout: 30_000 });
     // Wide enough to read whole summaries, as a person would drag the side bar's edge.
     const sidebar = (await workbench.page.locator('.part.sidebar').boundingBox())!;
@@ -137,7 +137,7 @@ describe('UI: webhook listener and Callbacks view', function () {
     await workbench.runCommandFromPalette('Developer: Reload Window');
     await navigated;
     await workbench.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await workbench.runCommandFromPalette('Conversation API for LINE: Focus on Callbacks View');
+    await workbench.runCommandFromPalette('Sinch Conversation API LINE: Focus on Callbacks View');
     await rows().filter({ hasText: 'Inbound text from U4623…: "Text MO"' }).first().waitFor({ state: 'visible', timeout: 60_000 });
   });
 });
