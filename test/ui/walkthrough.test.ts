@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator } from 'playwright-core';
-import { type Workbench, useWorkbench } from './workbench';
+import { post } from '../support/httpPost';
+import { type Workbench, uiEnvironment, useWorkbench } from './workbench';
 
 const walkthroughTitle = 'Get Started with LINE on the Conversation API';
 const stepId = (step: string) => `convapi-line.convapi-line#gettingStarted#${step}`;
@@ -13,6 +14,14 @@ const stepId = (step: string) => `convapi-line.convapi-line#gettingStarted#${ste
  * complete on their context keys once those are merged; the ones here need no LINE account.
  */
 describe('UI: the getting-started walkthrough', function () {
+  // Before the workbench opens: the listener on a free port (another run may hold the default one).
+  before(() => {
+    const { workspace } = uiEnvironment();
+    const settingsFile = path.join(workspace, '.vscode', 'settings.json');
+    fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+    const settings = fs.existsSync(settingsFile) ? (JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>) : {};
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, 'convapiLine.listener.port': 0 }, null, 2));
+  });
   const open = useWorkbench();
   let workbench: Workbench;
   beforeEach(() => {
@@ -65,7 +74,7 @@ describe('UI: the getting-started walkthrough', function () {
   });
 
   it('opens from the command palette with every step, none done yet', async function () {
-    await workbench.runCommandFromPalette('Conversation API LINE: Open the Getting Started Walkthrough');
+    await workbench.runCommandFromPalette('Sinch Conversation API LINE: Open the Getting Started Walkthrough');
     await page().filter({ hasText: walkthroughTitle }).waitFor({ state: 'visible', timeout: 30_000 });
     const manifest = JSON.parse(fs.readFileSync(path.join(workbench.env.repoRoot, 'package.json'), 'utf8')) as {
       contributes: { walkthroughs: { steps: { id: string; title: string }[] }[] };
@@ -108,10 +117,28 @@ describe('UI: the getting-started walkthrough', function () {
     // For the README: the walkthrough alone, wide enough to show a step's picture beside the list.
     await workbench.page.locator('.tabs-container .tab').filter({ hasText: 'LINE Preview' }).first().click();
     await workbench.runCommandFromPalette('View: Close Editor');
-    await workbench.runCommandFromPalette('Conversation API LINE: Open the Getting Started Walkthrough');
+    await workbench.runCommandFromPalette('Sinch Conversation API LINE: Open the Getting Started Walkthrough');
     await step('sendPayload').click();
     await page().locator('.getting-started-media').first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
     await workbench.page.waitForTimeout(2_000);
     await workbench.screenshot('31-walkthrough');
+  });
+
+  it('ticks "Add the bot as a friend" off when the first callback reaches the listener, not before', async function () {
+    await workbench.runCommandFromPalette('Sinch Conversation API LINE: Open the Getting Started Walkthrough');
+    await page().filter({ hasText: walkthroughTitle }).waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await isDone('addFriend'), false, 'no callback yet');
+    await workbench.runCommandFromPalette('Start Webhook Listener');
+    const status = workbench.page.locator('.statusbar-item').filter({ hasText: /127\.0\.0\.1:\d+/ }).first();
+    await status.waitFor({ state: 'visible', timeout: 30_000 });
+    const port = /127\.0\.0\.1:(\d+)/.exec(await status.innerText())![1];
+    await workbench.page.waitForTimeout(1_000);
+    assert.equal(await isDone('addFriend'), false, 'starting the listener is not a friend being added');
+    // What Sinch sends when someone adds the bot: the spec page's opt-in.
+    const optIn = fs.readFileSync(path.join(workbench.env.repoRoot, 'test', 'fixtures', 'spec', '02-callback-opt-in.json'), 'utf8');
+    assert.equal((await post(`http://127.0.0.1:${port}/`, optIn)).status, 200);
+    await welcomeTabs().first().click();
+    await workbench.page.waitForFunction((id) => document.querySelector(`[data-done-step-id="${id}"]`)?.getAttribute('aria-checked') === 'true', stepId('addFriend'), { timeout: 30_000 });
+    await workbench.runCommandFromPalette('Stop Webhook Listener');
   });
 });
