@@ -113,7 +113,7 @@ describe('UI: a sample callback arrives in the Callbacks view', function () {
     await page.locator('.quick-input-widget').filter({ hasText: /No webhook secret is stored/ }).waitFor({ state: 'visible', timeout: 30_000 });
     await input.press('Enter');
     await page.locator('.notifications-toasts .notification-list-item-message').filter({ hasText: /Inbound text → 200 in \d+ ms from http:\/\/127\.0\.0\.1:\d+\/ \(sent unsigned\)/ }).first().waitFor({ state: 'visible', timeout: 30_000 });
-    await workbench.runCommandFromPalette('Conversation API for LINE: Focus on Callbacks View');
+    await workbench.runCommandFromPalette('Sinch Conversation API LINE: Focus on Callbacks View');
     const row = page.locator('.monaco-list-row').filter({ hasText: 'Inbound text from U4623…: "Text MO"' }).first();
     await row.waitFor({ state: 'visible', timeout: 30_000 });
     // The picture is about callbacks: fold the Sent Messages pane above them.

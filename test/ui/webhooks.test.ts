@@ -107,7 +107,7 @@ describe('UI: webhook listener and Callbacks view', function () {
       .map((e) => ({ ...e, text: e.text.replace(specQueuedId, messageIds.get('greeting')!).replace(specFailedId, messageIds.get('picture')!) }));
     assert.ok(examples.some((e) => e.text.includes(messageIds.get('picture')!)), 'the FAILED report is about the picture send');
     for (const e of examples) assert.equal((await post(url, e.text)).status, 200, e.name);
-    await workbench.runCommandFromPalette('Conversation API for LINE: Focus on Callbacks View');
+    await workbench.runCommandFromPalette('Sinch Conversation API LINE: Focus on Callbacks View');
     await rows().nth(examples.length - 1).waitFor({ state: 'visible', timeout: 30_000 });
     // Wide enough to read whole summaries, as a person would drag the side bar's edge.
     const sidebar = (await workbench.page.locator('.part.sidebar').boundingBox())!;
@@ -164,8 +164,8 @@ describe('UI: webhook listener and Callbacks view', function () {
       const next = texts.findIndex((t, i) => i > at && /\.line\.json/.test(t));
       return texts.slice(at + 1, next === -1 ? undefined : next).join(' | ');
     };
-    assert.match(storyOf('greeting.line.json'), new RegExp(`sent ${messageIds.get('greeting')}.*queued on channel.*replied`));
-    assert.match(storyOf('picture.line.json'), new RegExp(`sent ${messageIds.get('picture')}.*failed: MEDIA_NOT_REACHABLE`));
+    assert.match(storyOf('greeting.line.json'), new RegExp(`sent\\s*${messageIds.get('greeting')}.*queued on channel.*replied`));
+    assert.match(storyOf('picture.line.json'), new RegExp(`sent\\s*${messageIds.get('picture')}.*failed: MEDIA_NOT_REACHABLE`));
     assert.doesNotMatch(storyOf('greeting.line.json'), /failed/);
     await squiggle.waitFor({ state: 'visible' });
     const again = (await squiggle.boundingBox())!;
@@ -237,7 +237,7 @@ describe('UI: webhook listener and Callbacks view', function () {
     await workbench.runCommandFromPalette('Developer: Reload Window');
     await navigated;
     await workbench.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await workbench.runCommandFromPalette('Conversation API for LINE: Focus on Callbacks View');
+    await workbench.runCommandFromPalette('Sinch Conversation API LINE: Focus on Callbacks View');
     await rows().filter({ hasText: 'Inbound text from U4623…: "Text MO"' }).first().waitFor({ state: 'visible', timeout: 60_000 });
   });
 });
