@@ -93,8 +93,6 @@ async function main() {
   const files = findTests(testsDir);
   if (files.length === 0) throw new Error(`no *.test.js under ${testsDir}: run node esbuild.mjs --tests first`);
 
-  // The installed VSIX runs as in production; this lets the webhook suite record a send as the send feature would.
-  process.env.CONVAPI_LINE_TEST_HOOKS = '1';
   const install = await ensureInstalled();
   const scratch = makeScratch('ui');
   onCleanup('remove temp folders', async () => scratch.remove());

@@ -18,6 +18,8 @@ export interface RecordedRequest {
   body: string;
   /** What the fake answered. */
   status: number;
+  /** The JSON it answered with (a send's message_id, for a test that then posts that message's delivery report). */
+  response?: unknown;
 }
 
 export interface ScriptedAnswer {
@@ -173,6 +175,7 @@ export class FakeConversationApi {
     this.requests.push(record);
     const answer = (status: number, json: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
+      record.response = json;
       if (res.destroyed) return;
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(json === undefined ? '' : JSON.stringify(json));

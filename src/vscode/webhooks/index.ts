@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { SentMessage } from '../../core/history/sentMessages';
 import type { Services } from '../services';
 import { CallbackHistory } from './callbackHistory';
 import { CallbackDocuments, callbackScheme } from './callbackDocuments';
@@ -9,21 +8,6 @@ import { ListenerService } from './listenerService';
 import { ListenerStatusBar } from './listenerStatusBar';
 import { type WebhookFeature, testCommands, webhookCommands } from './webhookCommands';
 import { WebhookSecrets } from './webhookSecrets';
-
-/**
- * The UI suite cannot run a command that is not in the palette: it records a send the way the send feature would by
- * writing .convapi-line-test/sent-message.json into the workspace.
- */
-function sentMessageHookFile(services: Services): vscode.Disposable {
-  const watcher = vscode.workspace.createFileSystemWatcher('**/.convapi-line-test/sent-message.json');
-  const read = async (uri: vscode.Uri) => {
-    services.log.info(`Test hook: recording the send in ${uri.fsPath}`);
-    const parsed = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as SentMessage | SentMessage[];
-    for (const entry of Array.isArray(parsed) ? parsed : [parsed]) if (!services.sentMessages.log.get(entry.id)) services.sentMessages.add(entry);
-  };
-  void vscode.workspace.findFiles('**/.convapi-line-test/sent-message.json').then((found) => Promise.all(found.map(read)));
-  return vscode.Disposable.from(watcher, watcher.onDidCreate(read), watcher.onDidChange(read));
-}
 
 /** The webhook listener, the Callbacks view, the timeline links and the failed-delivery diagnostics. */
 export function registerWebhooks(services: Services): vscode.Disposable {
@@ -47,12 +31,12 @@ export function registerWebhooks(services: Services): vscode.Disposable {
     void vscode.commands.executeCommand('setContext', 'convapiLine.hasCallback', total > 0);
   };
 
-  // Test hooks: in an extension test run, or when the UI harness (which tests the installed VSIX) asks for them.
-  const testHooks = context.extensionMode === vscode.ExtensionMode.Test || process.env.CONVAPI_LINE_TEST_HOOKS === '1';
-  const commandRegistrations = [...webhookCommands, ...(testHooks ? testCommands : [])].map(([id, handler]) =>
+  // The integration suite cannot type a key secret into the password box, so it records sends through these; they
+  // exist only when VS Code runs the extension's tests, never in an installed extension.
+  const testCommandsToo = context.extensionMode === vscode.ExtensionMode.Test;
+  const commandRegistrations = [...webhookCommands, ...(testCommandsToo ? testCommands : [])].map(([id, handler]) =>
     vscode.commands.registerCommand(id, (...args: unknown[]) => handler(feature, ...args)),
   );
-  if (testHooks) commandRegistrations.push(sentMessageHookFile(services));
 
   void history.load();
   void secrets.loadAll((settings.current.environments ?? []).map((e) => e.appId));

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { SentMessage } from '../../core/history/sentMessages';
 import type { CallbackRecord } from '../../core/webhook/callbackRecord';
 import { shortId } from '../../core/webhook/explainCallback';
 import type { OptOut } from '../../core/webhook/contactOptStates';
+import { Secrets } from '../secrets';
 import type { Services } from '../services';
 import type { CallbackHistory } from './callbackHistory';
 import { CallbackDocuments } from './callbackDocuments';
@@ -244,9 +244,12 @@ export const webhookCommands: CommandTable = [
   ['convapiLine.contactOptedOut', contactOptedOut],
 ];
 
-/** Only in an extension test run: lets a test record a send the way the send feature does. */
+/**
+ * Only in an extension test run (the integration suite, which cannot type into the password box): store an
+ * environment's key secret so the real Send command can run, and read the Sent Messages and Callbacks views.
+ */
 export const testCommands: CommandTable = [
-  ['convapiLine.test.recordSentMessage', (f, sent: SentMessage) => f.services.sentMessages.add(sent)],
+  ['convapiLine.test.storeKeySecret', (f, environment: string, secret: string) => f.services.secrets.store(Secrets.keySecret(environment), secret)],
   ['convapiLine.test.sentMessages', (f) => f.services.sentMessages.log.list()],
   ['convapiLine.test.callbackItems', (f) => f.tree.getChildren()],
 ];

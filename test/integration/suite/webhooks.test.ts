@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SentMessage } from '../../../src/core/history/sentMessages';
 import type { CallbackRecord } from '../../../src/core/webhook/callbackRecord';
+import { FakeConversationApi } from '../../support/fakeConversationApi';
 import { post } from '../../support/httpPost';
 import { diagnosticCode, waitFor, workspaceUri } from '../util';
 
@@ -32,18 +33,39 @@ describe('webhook listener in VS Code', function () {
   this.timeout(90_000);
   const config = () => vscode.workspace.getConfiguration('convapiLine');
   const mediaUrl = 'https://www.url.com/samples/picture.jpg';
+  // The app and project of the spec's callback examples, so the reports are about the sends made here.
+  const appId = '01F6PDXVY6Z5GT0AM1YABCDEFG';
   let payloadUri: vscode.Uri;
+  let fake: FakeConversationApi;
+  let sentPicture: SentMessage;
+
+  /** Writes a payload file and sends it with the real Send command to the fake Conversation API. */
+  async function send(name: string, payload: Record<string, unknown>): Promise<SentMessage> {
+    const uri = vscode.Uri.joinPath(workspaceUri(), 'generated', name);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify({ app_id: appId, ...payload }, null, 2)));
+    const sent = await vscode.commands.executeCommand<SentMessage | undefined>('convapiLine.send', uri);
+    assert.ok(sent?.messageId, `${name} was accepted: ${JSON.stringify(sent)}`);
+    const answered = fake.requestsTo('send').at(-1)!.response as { message_id: string };
+    assert.equal(sent.messageId, answered.message_id, 'the message_id the fake answered');
+    return sent;
+  }
 
   before(async () => {
+    fake = await FakeConversationApi.start({ appId, projectId: '60d53e51-21f2-abcd-1234-a2d127f480c0' });
     await config().update('listener.port', 0, vscode.ConfigurationTarget.Workspace);
+    // The spec's media URL is public: pre-flight must not fetch it.
+    await config().update('media.remoteChecks', false, vscode.ConfigurationTarget.Workspace);
+    await config().update('environments', [fake.environment('webhooks-it')], vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('convapiLine.test.storeKeySecret', 'webhooks-it', fake.options.keySecret);
     payloadUri = vscode.Uri.joinPath(workspaceUri(), 'generated', 'picture.line.json');
-    const payload = { app_id: '01F6PDXVY6Z5GT0AM1YABCDEFG', recipient: { contact_id: '01FHZFNK0R9FG8WJK7ABCDEFG' }, message: { media_message: { url: mediaUrl } } };
-    await vscode.workspace.fs.writeFile(payloadUri, new TextEncoder().encode(JSON.stringify(payload, null, 2)));
   });
 
   after(async () => {
     await vscode.commands.executeCommand('convapiLine.stopListener');
     await config().update('listener.port', undefined, vscode.ConfigurationTarget.Workspace);
+    await config().update('media.remoteChecks', undefined, vscode.ConfigurationTarget.Workspace);
+    await config().update('environments', undefined, vscode.ConfigurationTarget.Workspace);
+    await fake?.close();
   });
 
   it('starts from its command, receives every spec callback, and lists them newest first with summaries and icons', async () => {
@@ -52,23 +74,11 @@ describe('webhook listener in VS Code', function () {
     assert.match(url ?? '', /^http:\/\/127\.0\.0\.1:\d+\/$/);
     assert.equal(await vscode.commands.executeCommand('convapiLine.getListenerUrl'), url);
 
-    // What the send feature records for an accepted send of the payload file.
-    const sent: SentMessage = {
-      id: 'sent-1',
-      sentAt: new Date().toISOString(),
-      environment: 'test',
-      projectId: 'P',
-      appId: '01F6PDXVY6Z5GT0AM1YABCDEFG',
-      region: 'eu',
-      file: payloadUri.toString(),
-      recipient: 'contact 01FHZFNK0R9FG8WJK7ABCDEFG',
-      request: { method: 'POST', url: 'http://127.0.0.1/v1/projects/P/messages:send', body: {} },
-      messageId: '01FM6ZS949X61P607KA1BACDEFG',
-      events: [],
-    };
-    await vscode.commands.executeCommand('convapiLine.test.recordSentMessage', sent);
+    // The payload file goes out through the Send command; the spec's FAILED report is about the message it sent.
+    sentPicture = await send('picture.line.json', { recipient: { contact_id: '01FHZFNK0R9FG8WJK7ABCDEFG' }, message: { media_message: { url: mediaUrl } } });
+    assert.equal(sentPicture.file, payloadUri.toString());
 
-    const examples = specCallbacks();
+    const examples = specCallbacks().map((e) => ({ ...e, text: e.text.replace('01FM6ZS949X61P607KA1BACDEFG', sentPicture.messageId!) }));
     for (const e of examples) assert.equal((await post(url!, e.text)).status, 200, e.name);
     await eventually('every callback in the view', async () => (await items()).length === examples.length);
     const shown = await items();
@@ -92,36 +102,24 @@ describe('webhook listener in VS Code', function () {
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
     assert.match(diagnostic.message, /MEDIA_NOT_REACHABLE — The provided media \[https:\/\/www\.url\.com\/samples\/picture\.jpg\] could not be reached/);
     const timeline = await vscode.commands.executeCommand<SentMessage[]>('convapiLine.test.sentMessages');
-    const entry = timeline!.find((s) => s.id === 'sent-1')!;
+    const entry = timeline!.find((s) => s.id === sentPicture.id)!;
     assert.deepEqual(entry.events.map((e) => e.kind), ['failed']);
     assert.equal(entry.conversationId, '01FHZFQF598ZX723CHRWABCDEFG', 'learned from the report');
   });
 
   it('links replies and delivery reports into the timeline: sent → queued on channel → replied', async () => {
     const url = (await vscode.commands.executeCommand<string>('convapiLine.getListenerUrl'))!;
-    const sent: SentMessage = {
-      id: 'sent-2',
-      sentAt: new Date().toISOString(),
-      environment: 'test',
-      projectId: 'P',
-      appId: 'A',
-      region: 'eu',
-      recipient: 'contact X',
-      request: { method: 'POST', url: 'http://127.0.0.1/', body: {} },
-      messageId: 'MSG-TIMELINE-1',
-      events: [],
-    };
-    await vscode.commands.executeCommand('convapiLine.test.recordSentMessage', sent);
-    const report = { app_id: 'A', message_delivery_report: { message_id: 'MSG-TIMELINE-1', conversation_id: 'CONV-T', contact_id: 'CONTACT-T', status: 'QUEUED_ON_CHANNEL' } };
+    const sent = await send('timeline.line.json', { recipient: { contact_id: 'CONTACT-T' }, message: { text_message: { text: 'Your table is ready.' } } });
+    const report = { app_id: 'A', message_delivery_report: { message_id: sent.messageId, conversation_id: 'CONV-T', contact_id: 'CONTACT-T', status: 'QUEUED_ON_CHANNEL' } };
     const reply = { app_id: 'A', message: { id: 'IN-1', direction: 'TO_APP', conversation_id: 'CONV-T', contact_id: 'CONTACT-T', contact_message: { text_message: { text: 'Thanks!' } }, channel_identity: { channel: 'LINE', identity: 'Uffff0000111122223333' } } };
     assert.equal((await post(url, JSON.stringify(report))).status, 200);
     assert.equal((await post(url, JSON.stringify(reply))).status, 200);
     const entry = await eventually('two timeline events', async () => {
-      const found = (await vscode.commands.executeCommand<SentMessage[]>('convapiLine.test.sentMessages'))!.find((s) => s.id === 'sent-2');
+      const found = (await vscode.commands.executeCommand<SentMessage[]>('convapiLine.test.sentMessages'))!.find((s) => s.id === sent.id);
       return found && found.events.length === 2 ? found : undefined;
     });
     assert.deepEqual(entry.events.map((e) => [e.kind, e.summary]), [
-      ['queued', 'Delivery QUEUED_ON_CHANNEL for message MSG-TIMELINE-1'],
+      ['queued', `Delivery QUEUED_ON_CHANNEL for message ${sent.messageId}`],
       ['reply', 'Inbound text from Uffff…: "Thanks!"'],
     ]);
   });
