@@ -137,6 +137,7 @@ async function main() {
       CONVAPI_UI_REPO_ROOT: repoRoot,
       CONVAPI_UI_TLS_CERT: tls.cert,
       CONVAPI_UI_TLS_KEY: tls.key,
+      CONVAPI_UI_USER_DATA: scratch.userData,
     },
     mochaArgs,
   );

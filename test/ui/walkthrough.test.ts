@@ -13,6 +13,17 @@ const stepId = (step: string) => `convapi-line.convapi-line#gettingStarted#${ste
  * they say, through the walkthrough's own buttons. Steps whose commands belong to the send and listener features
  * complete on their context keys once those are merged; the ones here need no LINE account.
  */
+/** VS Code's `workbench.welcomePage.walkthroughs.openOnInstall` in the test VS Code's user and machine settings. */
+function setOpenOnInstall(value: boolean): void {
+  const userData = process.env.CONVAPI_UI_USER_DATA ?? assert.fail('CONVAPI_UI_USER_DATA is not set: run with scripts/vscode-test/run-ui.mjs');
+  for (const scope of ['User', 'Machine']) {
+    const file = path.join(userData, scope, 'settings.json');
+    const settings = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify({ ...settings, 'workbench.welcomePage.walkthroughs.openOnInstall': value }, null, 2));
+  }
+}
+
 describe('UI: the getting-started walkthrough', function () {
   // Before the workbench opens: the listener on a free port (another run may hold the default one).
   before(() => {
@@ -21,7 +32,11 @@ describe('UI: the getting-started walkthrough', function () {
     fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
     const settings = fs.existsSync(settingsFile) ? (JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>) : {};
     fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, 'convapiLine.listener.port': 0 }, null, 2));
+    // The test VS Code keeps walkthroughs from opening on install (they would take other suites' focus): this suite
+    // tests that opening, so it turns VS Code's switch back on, as a user's default has it.
+    setOpenOnInstall(true);
   });
+  after(() => setOpenOnInstall(false));
   const open = useWorkbench();
   let workbench: Workbench;
   beforeEach(() => {
@@ -91,7 +106,10 @@ describe('UI: the getting-started walkthrough', function () {
     await clickStepButton('createPayload', 'New LINE Payload');
     const pick = workbench.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'Carousel' }).first();
     await pick.waitFor({ state: 'visible', timeout: 30_000 });
-    await pick.click();
+    // Picked with the keyboard, as a person mostly does: the list may still be settling while the walkthrough lays out.
+    await workbench.page.locator('.quick-input-widget input').fill('Carousel');
+    await workbench.page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: 'Carousel' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await workbench.page.keyboard.press('Enter');
     // The save dialog proposes carousel.line.json in the workspace folder: accept it as it is.
     const input = workbench.page.locator('.quick-input-widget input');
     await workbench.page.waitForFunction(() => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith('carousel.line.json'), null, { timeout: 30_000 });

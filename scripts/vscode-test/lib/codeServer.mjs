@@ -65,14 +65,19 @@ const TEST_USER_SETTINGS = {
   // Media pre-flight fetches the URLs in payloads: tests must never reach outside this machine. Suites that test
   // it serve their media on 127.0.0.1.
   'convapiLine.media.remoteChecks': false,
+  // The extension opens its walkthrough once on first activation, in every new test window (each has a browser
+  // profile of its own): only the walkthrough suite wants that, and turns it on for itself.
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
 };
 
 /** Writes the test user settings into a user-data dir that has none yet (a reused profile keeps its own). */
 export function seedUserSettings(userDataDir, overrides = {}) {
-  const file = join(userDataDir, 'User', 'settings.json');
-  if (existsSync(file)) return;
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify({ ...TEST_USER_SETTINGS, ...overrides }, null, 2)}\n`);
+  // User settings, and the remote ("Machine") settings where code-server's extension host reads machine-scoped ones.
+  for (const file of [join(userDataDir, 'User', 'settings.json'), join(userDataDir, 'Machine', 'settings.json')]) {
+    if (existsSync(file)) continue;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${JSON.stringify({ ...TEST_USER_SETTINGS, ...overrides }, null, 2)}\n`);
+  }
 }
 
 function serverEnv(install, scratch) {
