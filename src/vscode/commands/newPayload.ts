@@ -16,7 +16,8 @@ export async function newPayload(args: NewPayloadArgs = {}): Promise<vscode.Uri 
   if (!example) {
     const picked = await vscode.window.showQuickPick(
       payloadExamples.map((e) => ({ label: e.label, detail: e.detail, example: e })),
-      { title: 'New LINE Payload', placeHolder: 'Which message type?', matchOnDetail: true },
+      // From the walkthrough, its page re-renders as the step completes and takes the focus: the pick must stay.
+      { title: 'New LINE Payload', placeHolder: 'Which message type?', matchOnDetail: true, ignoreFocusOut: true },
     );
     if (!picked) return undefined;
     example = picked.example;
