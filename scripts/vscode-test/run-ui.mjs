@@ -117,6 +117,9 @@ async function main() {
     userDataDir: scratch.userData,
     extensionsDir: scratch.extensions,
     env: { NODE_EXTRA_CA_CERTS: tls.cert },
+    // The extension opens its walkthrough once on first activation, in every new test window (each has a browser
+    // profile of its own): only the walkthrough suite wants that, and turns it on for itself.
+    userSettings: { 'workbench.welcomePage.walkthroughs.openOnInstall': false },
   });
   onCleanup('stop code-server', server.stop);
   const spki = createHash('sha256').update(createPublicKey(certificate.cert).export({ type: 'spki', format: 'der' })).digest('base64');

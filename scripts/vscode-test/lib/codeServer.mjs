@@ -65,9 +65,6 @@ const TEST_USER_SETTINGS = {
   // Media pre-flight fetches the URLs in payloads: tests must never reach outside this machine. Suites that test
   // it serve their media on 127.0.0.1.
   'convapiLine.media.remoteChecks': false,
-  // The extension opens its walkthrough once on first activation, in every new test window (each has a browser
-  // profile of its own): only the walkthrough suite wants that, and turns it on for itself.
-  'workbench.welcomePage.walkthroughs.openOnInstall': false,
 };
 
 /** Writes the test user settings into a user-data dir that has none yet (a reused profile keeps its own). */
@@ -127,8 +124,9 @@ export async function installExtension(install, scratch, { vsix, userDataDir, ex
  */
 export async function startCodeServer(install, scratch, options) {
   // env: extra variables for code-server and so for the extension host (e.g. NODE_EXTRA_CA_CERTS).
-  const { userDataDir, extensionsDir, smokeTestDriver = false, extraArgs = [], attempts = 3, env = {} } = options;
-  seedUserSettings(userDataDir);
+  // userSettings: test user settings of this harness on top of TEST_USER_SETTINGS.
+  const { userDataDir, extensionsDir, smokeTestDriver = false, extraArgs = [], attempts = 3, env = {}, userSettings = {} } = options;
+  seedUserSettings(userDataDir, userSettings);
   let lastError;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const port = await freePort();

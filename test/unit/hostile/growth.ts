@@ -33,12 +33,17 @@ export function assertGrowsLinearly<T>(label: string, make: (n: number) => T, ru
   run(big);
   let repeat = 1;
   while (timeOf(() => run(small), repeat) < 40 && repeat < 1024) repeat *= 2;
-  let bestSmall = Infinity;
-  let bestBig = Infinity;
-  for (let i = 0; i < 7; i++) {
-    bestSmall = Math.min(bestSmall, timeOf(() => run(small), repeat));
-    bestBig = Math.min(bestBig, timeOf(() => run(big), repeat));
+  // Up to three independent measurements: one disturbed by a collection or a neighbour's burst can exceed the bound,
+  // a quadratic stage exceeds it every time.
+  let ratio = Infinity;
+  for (let attempt = 0; attempt < 3 && ratio >= bound; attempt++) {
+    let bestSmall = Infinity;
+    let bestBig = Infinity;
+    for (let i = 0; i < 7; i++) {
+      bestSmall = Math.min(bestSmall, timeOf(() => run(small), repeat));
+      bestBig = Math.min(bestBig, timeOf(() => run(big), repeat));
+    }
+    ratio = Math.min(ratio, bestBig / bestSmall);
   }
-  const ratio = bestBig / bestSmall;
   assert.ok(ratio < bound, `${label}: doubling the input (${n} → ${2 * n}) multiplied the time by ${ratio.toFixed(2)}; the bound is ${bound} (linear is 2, quadratic 4)`);
 }
