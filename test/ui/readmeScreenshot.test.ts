@@ -22,7 +22,7 @@ describe('UI: the README overview with a loaded card image', function () {
     fs.mkdirSync(path.join(folder, '.vscode'));
     // The test VS Code turns remote media off for every folder; this one serves its media itself, with the
     // certificate that run-ui.mjs made and that both the extension host and Chromium trust.
-    fs.writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'convapiLine.media.remoteChecks': true }, null, 2));
+    fs.writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'convapiLine.media.remoteChecks': true, 'convapiLine.media.allowPrivateAddresses': true }, null, 2));
     const payload = {
       app_id: '{{APP_ID}}',
       recipient: { contact_id: '{{CONTACT_ID}}' },
