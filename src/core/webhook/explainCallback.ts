@@ -1,17 +1,10 @@
-import type { CallbackDetails } from './callbackRecord';
+import type { CallbackDetails, CallbackRecord } from './callbackRecord';
 import { triggerOf } from './triggers';
 
-/** What a callback body means, for a person and for the timeline. */
-export interface CallbackExplanation {
-  trigger: string;
-  kindKeys: string[];
-  summary: string;
-  appId?: string;
-  contactId?: string;
-  conversationId?: string;
-  messageId?: string;
+/** What a callback body means, for a person and for the timeline: the record's own fields, so the two cannot drift. */
+export type CallbackExplanation = Pick<CallbackRecord, 'trigger' | 'kindKeys' | 'summary' | 'appId' | 'contactId' | 'conversationId' | 'messageId'> & {
   details: CallbackDetails;
-}
+};
 
 export interface ExplainContext {
   /** The contact opted out earlier and has not opted in since: an opt-in is then an unblock. */
