@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FakeConversationApi, errorBody } from '../support/fakeConversationApi';
+import { answer as answerIn, pick as pickIn } from './quickInput';
 import { Workbench, uiEnvironment } from './workbench';
 
 const QUICK_INPUT = '.quick-input-widget';
@@ -44,24 +45,9 @@ describe('UI: Send a payload to the fake Conversation API', function () {
     await fake?.close();
   });
 
-  /** Waits for the quick input to show `prompt` (so keys go to the right step), then types and presses Enter. */
-  async function answer(prompt: RegExp, text: string, options: { password?: boolean } = {}): Promise<void> {
-    const page = workbench.page;
-    await page.locator(`${QUICK_INPUT} .quick-input-message, ${QUICK_INPUT} .quick-input-list`).filter({ hasText: prompt }).first().waitFor({ state: 'visible', timeout: 30_000 });
-    const input = page.locator(`${QUICK_INPUT} input.input`).first();
-    if (options.password) assert.equal(await input.getAttribute('type'), 'password', `${prompt} is asked in a password box`);
-    await input.fill(text);
-    await page.keyboard.press('Enter');
-  }
-
-  async function pick(placeholder: RegExp, text: string, row: RegExp): Promise<void> {
-    const page = workbench.page;
-    const input = page.locator(`${QUICK_INPUT} input.input`).first();
-    await page.waitForFunction((source) => new RegExp(source).test((document.querySelector('.quick-input-widget input.input') as HTMLInputElement | null)?.placeholder ?? ''), placeholder.source, { timeout: 30_000 });
-    await input.fill(text);
-    await page.locator(`${QUICK_INPUT} .monaco-list-row`).filter({ hasText: row }).first().waitFor({ state: 'visible', timeout: 10_000 });
-    await page.keyboard.press('Enter');
-  }
+  // The quick-input steps every UI suite shares (test/ui/quickInput.ts), bound to this suite's window.
+  const answer = (prompt: RegExp, text: string, options: { password?: boolean } = {}) => answerIn(workbench, prompt, text, options);
+  const pick = (placeholder: RegExp, text: string, row: RegExp) => pickIn(workbench, placeholder, text, row);
 
   /** Rows of the Sent Messages view (the Explorer's hidden rows are in the page too: only visible ones count). */
   const sentRows = () => workbench.page.locator('.part.sidebar .pane-body .monaco-list-row').filter({ visible: true });
