@@ -29,48 +29,82 @@ const problemMatcher = {
 };
 
 /**
- * `convapi-line:validators`: the JSON Schemas of schemas/ compiled by ajv into standalone code while bundling, so
- * that neither the CLI nor the extension compiles them at start-up (about a third of a cold `convapi-line check`).
+ * `convapi-line:validators/<name>`: one JSON Schema of schemas/ compiled by ajv into standalone code while bundling,
+ * so that neither the CLI nor the extension compiles them at start-up (about a third of a cold `convapi-line check`).
  * The code is the same ajv would generate at run time with the same options, so it reports the same errors. Its
  * `require("ajv/dist/runtime/...")` helpers are bundled, or left to node_modules where packages are external.
+ * Each schema is a module of its own, so that the extension can load the big ones when first used (lazyValidators).
  * Types: src/core/schema/validators.d.ts.
  */
+const schemaFiles = {
+  sendMessage: 'schemas/send-message.schema.json',
+  lineExplicit: 'schemas/line-explicit-message.schema.json',
+  callback: 'schemas/callback.schema.json',
+};
+
 const schemaValidators = {
   name: 'schema-validators',
   setup(build) {
-    const schemas = {
-      sendMessage: 'schemas/send-message.schema.json',
-      lineExplicit: 'schemas/line-explicit-message.schema.json',
-      callback: 'schemas/callback.schema.json',
-    };
     const namespace = 'schema-validators';
     // Plugins resolve before `packages: 'external'` applies: the test bundles get the generated code too, rather than
     // a require() of a module that does not exist.
-    build.onResolve({ filter: /^convapi-line:validators$/ }, ({ path }) => ({ path, namespace }));
-    build.onLoad({ filter: /.*/, namespace }, () => {
+    build.onResolve({ filter: /^convapi-line:validators\/\w+$/ }, ({ path }) => {
+      const name = path.slice(path.indexOf('/') + 1);
+      if (!(name in schemaFiles)) return { errors: [{ text: `${path}: no such schema (known: ${Object.keys(schemaFiles).join(', ')})` }] };
+      return { path: name, namespace };
+    });
+    build.onLoad({ filter: /.*/, namespace }, ({ path: name }) => {
+      const file = schemaFiles[name];
       const optionsFile = 'src/core/schema/ajvOptions.json';
-      const watchFiles = [...Object.values(schemas), optionsFile].map((f) => resolve(f));
+      const watchFiles = [file, optionsFile].map((f) => resolve(f));
       const { default: Ajv } = require('ajv');
       const { default: standaloneCode } = require('ajv/dist/standalone');
       const { options, vocabulary } = JSON.parse(readFileSync(optionsFile, 'utf8'));
       const ajv = new Ajv({ ...options, logger: false, code: { source: true, esm: true } });
       ajv.addVocabulary(vocabulary);
-      for (const [name, file] of Object.entries(schemas)) {
-        try {
-          ajv.addSchema(JSON.parse(readFileSync(file, 'utf8')), name).getSchema(name);
-        } catch (error) {
-          // Returned rather than thrown: one line naming the schema, and the files stay watched so --watch recovers.
-          return { errors: [{ text: `${file}: ${error.message}` }], watchFiles };
-        }
+      try {
+        ajv.addSchema(JSON.parse(readFileSync(file, 'utf8')), name).getSchema(name);
+      } catch (error) {
+        // Returned rather than thrown: one line naming the schema, and the files stay watched so --watch recovers.
+        return { errors: [{ text: `${file}: ${error.message}` }], watchFiles };
       }
-      const names = Object.fromEntries(Object.keys(schemas).map((name) => [name, name]));
       // With allErrors, ajv's code gathers a referenced schema's errors with `vErrors.concat(…)`: a copy of every error
       // so far for each item (each card of a carousel), quadratic in a file with many faulty items. Appending in place
       // gives the same errors in the same order, in linear time.
-      const code = standaloneCode(ajv, names).replace(/vErrors\.concat\(([\w$.]+)\)/g, 'appendErrors(vErrors, $1)');
+      const code = standaloneCode(ajv, { validate: name }).replace(/vErrors\.concat\(([\w$.]+)\)/g, 'appendErrors(vErrors, $1)');
       const append = 'function appendErrors(all, more) { for (let i = 0; i < more.length; i++) all.push(more[i]); return all; }\n';
       return { contents: append + code, loader: 'js', resolveDir: process.cwd(), watchFiles };
     });
+  },
+};
+
+/** The validators the extension loads on first use: LINE's own message objects, and callbacks. */
+const lazyValidatorNames = ['lineExplicit', 'callback'];
+
+/**
+ * In the extension, `convapi-line:validators/lineExplicit` and `/callback` are stand-ins that load
+ * dist/validators/<name>.js on the first validation: together they are most of the generated code, and only a payload
+ * with `explicit_channel_message.LINE`, or a callback, needs them. A stand-in copies `errors` from the real
+ * validator after each call, so callers see the same function.
+ */
+const lazyValidators = {
+  name: 'lazy-validators',
+  setup(build) {
+    const namespace = 'lazy-validators';
+    const filter = new RegExp(`^convapi-line:validators/(${lazyValidatorNames.join('|')})$`);
+    build.onResolve({ filter }, ({ path, kind }) => (kind === 'entry-point' ? undefined : { path: path.slice(path.indexOf('/') + 1), namespace }));
+    build.onLoad({ filter: /.*/, namespace }, ({ path: name }) => ({
+      contents: [
+        'let loaded;',
+        `export function validate(data) {`,
+        `  loaded ??= require(${JSON.stringify(`./validators/${name}.js`)}).validate;`,
+        '  const valid = loaded(data);',
+        '  validate.errors = loaded.errors;',
+        '  return valid;',
+        '}',
+      ].join('\n'),
+      loader: 'js',
+    }));
   },
 };
 
@@ -147,14 +181,24 @@ function walk(dir, accept) {
 const productBuilds = [
   {
     ...common,
-    plugins: [...common.plugins, lazyUndici],
+    // lazyValidators first: it must see its imports before schemaValidators resolves them.
+    plugins: [lazyValidators, ...common.plugins, lazyUndici],
     entryPoints: { extension: 'src/vscode/extension.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    // Loaded at run time from beside the bundle, on first use (src/vscode/lazyMedia.ts, lazyUndici.cjs).
-    external: ['vscode', './media.js', './undici.js'],
+    // Loaded at run time from beside the bundle, on first use (src/vscode/lazyMedia.ts, lazyUndici.cjs, lazyValidators).
+    external: ['vscode', './media.js', './undici.js', ...lazyValidatorNames.map((name) => `./validators/${name}.js`)],
+  },
+  {
+    // The validators the extension loads on first use (lazyValidators).
+    ...common,
+    entryPoints: Object.fromEntries(lazyValidatorNames.map((name) => [name, `convapi-line:validators/${name}`])),
+    outdir: 'dist/validators',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
   {
     // Media pre-flight for the extension: its checker, probe and image parsing, loaded on the first media check.
@@ -178,14 +222,16 @@ const productBuilds = [
   },
   {
     ...common,
-    // The CLI is one self-contained file (the npm package ships dist/cli.js alone), undici included.
+    // The CLI shares the extension's lazily loaded parts (dist/undici.js, dist/validators/): `convapi-line check` of
+    // plain payloads starts without compiling the HTTP client or LINE's and the callbacks' validators.
     entryPoints: { cli: 'src/cli/main.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [...common.plugins, executableOutput],
+    plugins: [lazyValidators, ...common.plugins, lazyUndici, executableOutput],
+    external: ['./undici.js', ...lazyValidatorNames.map((name) => `./validators/${name}.js`)],
     define: { 'process.env.CONVAPI_LINE_VERSION': JSON.stringify(version) },
   },
   {

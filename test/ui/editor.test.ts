@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
+import { notification } from './quickInput';
 import { type Workbench, useWorkbench } from './workbench';
 
 /**
@@ -18,12 +19,16 @@ describe('UI: editor features a person sees (light theme)', function () {
     fs.writeFileSync(file(relative), typeof value === 'string' ? value : `${JSON.stringify(value, null, 2)}\n`);
   };
   const problemRows = async (text: string) => (await workbench.openProblems()).filter({ hasText: text });
-  const toast = (text: RegExp) => workbench.page.locator('.notifications-toasts .notification-list-item').filter({ hasText: text }).first();
+  const toast = (text: RegExp) => notification(workbench, text);
   /** Waits for a toast; on failure the error lists the toasts there are. */
   const waitForToast = async (text: RegExp) => {
     const item = toast(text);
     await item.waitFor({ timeout: 60_000 }).catch(async (error: unknown) => {
-      throw new Error(`no toast matching ${text}; toasts: ${JSON.stringify(await workbench.notificationMessages())}: ${String(error)}`);
+      const toasts = await workbench.notificationMessages();
+      await workbench.runCommandFromPalette('Notifications: Show Notifications').catch(() => undefined);
+      await workbench.page.waitForTimeout(1000);
+      await workbench.screenshot(`no-toast-${text.source.slice(0, 30)}`);
+      throw new Error(`no toast matching ${text}; toasts: ${JSON.stringify(toasts)}; Notification Center: ${JSON.stringify(await workbench.notificationMessages())}: ${String(error)}`);
     });
     return item;
   };
@@ -87,7 +92,9 @@ describe('UI: editor features a person sees (light theme)', function () {
     write('.vscode/settings.json', { 'convapiLine.media.remoteChecks': true, 'convapiLine.media.allowPrivateAddresses': true });
     try {
       await workbench.openFile('card-title-too-long.line.json');
-      await workbench.page.waitForTimeout(2000);
+      // VS Code applies a settings file it sees change a moment later (seconds, on a busy machine): the background
+      // pre-flight's finding shows that remote checks are on before the person asks again.
+      await (await problemRows('media.unreachable')).first().waitFor({ timeout: 60_000 });
       await workbench.runCommandFromPalette('Sinch Conversation API LINE: Re-check Media Now');
       // The fixture's image is on 127.0.0.1:9, where nothing listens: refused at once, or a connection that never
       // settles in this test VS Code's extension host. Either way the person who asked gets an answer.

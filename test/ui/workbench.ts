@@ -86,7 +86,19 @@ export class Workbench {
       try {
         await row.waitFor({ state: 'visible', timeout: 5_000 });
         await row.click();
-        await input.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+        // A click on a row the list re-drew under the pointer leaves the palette open with our text, and nothing
+        // runs; a command that opens its own quick input replaces the text, which is fine.
+        const ran = await this.page
+          .waitForFunction(
+            (typed) => {
+              const box = document.querySelector('.quick-input-widget input') as HTMLInputElement | null;
+              return !box || box.offsetParent === null || box.value !== typed;
+            },
+            `>${title}`,
+            { timeout: 10_000 },
+          )
+          .then(() => true, () => false);
+        if (!ran) throw new Error(`the palette still shows "${title}" after the click`);
         return;
       } catch (error) {
         if (Date.now() > deadline) {
@@ -145,9 +157,9 @@ export class Workbench {
     return this.page.locator('.markers-panel .monaco-list-row');
   }
 
-  /** Texts of the notification toasts on screen. */
+  /** Texts of the notifications on screen: toasts, and the Notification Center's when it is open. */
   async notificationMessages(): Promise<string[]> {
-    return this.page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
+    return this.page.locator('.notifications-toasts .notification-list-item-message, .notifications-center .notification-list-item-message').allInnerTexts();
   }
 
   /**

@@ -87,19 +87,20 @@ export class JsonDocument {
       parseFailure = error as Error;
     }
     if (!parseFailure) {
-      // Strict JSON has no comments: brackets outside strings are the structure.
-      const tooDeep = offsetBeyondDepth(text, maxNestingDepth);
-      if (tooDeep !== undefined) {
+      // JSON.parse takes any depth; the walk over its value stops past the limit, and only then is the text scanned
+      // for where (strict JSON has no comments: brackets outside strings are the structure).
+      const names = namesAndColons(parsed, 0);
+      if (names < 0) {
         this.value = undefined;
         this.strict = false;
         this.#root = undefined;
-        this.syntaxProblems = [tooDeepProblem(tooDeep)];
+        this.syntaxProblems = [tooDeepProblem(offsetBeyondDepth(text, maxNestingDepth) ?? 0)];
         return;
       }
       this.value = parsed;
       this.strict = true;
       this.syntaxProblems = [];
-      this.#suspicious = !sameKeyCount(text, parsed);
+      this.#suspicious = !sameKeyCount(text, names);
       return;
     }
     this.strict = false;
@@ -235,13 +236,13 @@ function propertiesOf(node: Node): Map<string, Node> {
  * Whether the text has as many property names as the parsed value, counted without a tokenizer: outside strings,
  * every colon of strict JSON follows a name, so the text's colons are the names plus the colons inside strings.
  * A repeated name leaves the value with fewer names than the text. Escapes (`\u003a`) could hide a colon from the
- * count, so a text with \u escapes always takes the full scan.
+ * count, so a text with \u escapes always takes the full scan. `namesAndColons` is the value's side of the count.
  */
-function sameKeyCount(text: string, value: unknown): boolean {
+function sameKeyCount(text: string, namesAndColonsInValue: number): boolean {
   if (text.includes('\\u')) return false;
   let colons = 0;
   for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) colons++;
-  return colons === namesAndColons(value);
+  return colons === namesAndColonsInValue;
 }
 
 function colonsIn(s: string): number {
@@ -250,16 +251,29 @@ function colonsIn(s: string): number {
   return n;
 }
 
-function namesAndColons(value: unknown): number {
+/**
+ * The property names of a parsed value plus the colons inside its strings and names; -1 when objects and arrays nest
+ * deeper than maxNestingDepth (the walk stops there, so its recursion is bounded whatever the text).
+ */
+function namesAndColons(value: unknown, depth: number): number {
   if (typeof value === 'string') return value.length > 0 ? colonsIn(value) : 0;
   if (value === null || typeof value !== 'object') return 0;
+  if (++depth > maxNestingDepth) return -1;
   let n = 0;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) n += namesAndColons(value[i]);
+    for (let i = 0; i < value.length; i++) {
+      const inner = namesAndColons(value[i], depth);
+      if (inner < 0) return -1;
+      n += inner;
+    }
     return n;
   }
   // for…in over a JSON.parse object: own keys only, and no array allocated per object.
-  for (const key in value as Record<string, unknown>) n += 1 + colonsIn(key) + namesAndColons((value as Record<string, unknown>)[key]);
+  for (const key in value as Record<string, unknown>) {
+    const inner = namesAndColons((value as Record<string, unknown>)[key], depth);
+    if (inner < 0) return -1;
+    n += 1 + colonsIn(key) + inner;
+  }
   return n;
 }
 

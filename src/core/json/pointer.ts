@@ -1,10 +1,18 @@
 export type PathSegment = string | number;
 
+/** Property names recur in every payload (title, choices, media_message…): each is escaped once. */
+const escapedNames = new Map<string, string>();
+
 function escapeSegment(segment: PathSegment): string {
   if (typeof segment === 'number') return String(segment);
-  const s = segment;
-  // Most segments are plain property names or indexes: skip the regex work on the hot path.
-  return s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
+  let escaped = escapedNames.get(segment);
+  if (escaped === undefined) {
+    escaped = segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
+    // Bounded: a file with a million distinct names must not keep them all.
+    if (escapedNames.size >= 1000) escapedNames.clear();
+    escapedNames.set(segment, escaped);
+  }
+  return escaped;
 }
 
 export function toPointer(path: readonly PathSegment[]): string {

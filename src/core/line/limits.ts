@@ -2,6 +2,7 @@ import type { Severity } from '../diagnostic';
 import { childPointer } from '../json/pointer';
 import type { PayloadAnatomy } from '../payload/anatomy';
 import { isObject } from '../payload/messageKinds';
+import { lineLength } from './textLength';
 
 /** Limits of the LINE channel: the Sinch LINE page first, LINE's Messaging API reference where the page is silent. */
 export const lineLimits = {
@@ -39,12 +40,16 @@ export interface LimitedString {
   note?: string;
 }
 
-export function limitedStrings(payload: unknown, anatomy: PayloadAnatomy): LimitedString[] {
+export function limitedStrings(payload: unknown, anatomy: PayloadAnatomy, options: { overLimitOnly?: boolean } = {}): LimitedString[] {
   const found: LimitedString[] = [];
+  // The rules only need the strings over their limit: the others are not given a pointer at all.
+  const wanted = options.overLimitOnly ? (value: string, limit: number) => lineLength(value) > limit : () => true;
   const add = (container: unknown, pointer: string, key: string, entry: Omit<LimitedString, 'pointer' | 'value'>) => {
     if (!isObject(container)) return;
     const value = container[key];
-    if (typeof value === 'string') found.push({ pointer: childPointer(pointer, key), value, limit: entry.limit, label: entry.label, code: entry.code, severity: entry.severity });
+    if (typeof value === 'string' && wanted(value, entry.limit)) {
+      found.push({ pointer: childPointer(pointer, key), value, limit: entry.limit, label: entry.label, code: entry.code, severity: entry.severity });
+    }
   };
   const message = anatomy.message;
   if (message) {
@@ -54,7 +59,7 @@ export function limitedStrings(payload: unknown, anatomy: PayloadAnatomy): Limit
         limit: lineLimits.choiceText, label: 'Choice text', code: 'choice.text.too-long', severity: 'error',
       });
     }
-    addLocation(found, message.location_message, '/message/location_message');
+    addLocation(found, message.location_message, '/message/location_message', wanted);
   }
   for (const card of anatomy.cards) {
     const label = card.carouselIndex === undefined ? 'Card' : `Carousel card ${card.carouselIndex + 1}`;
@@ -62,7 +67,7 @@ export function limitedStrings(payload: unknown, anatomy: PayloadAnatomy): Limit
     add(card.card, card.pointer, 'description', { limit: lineLimits.cardDescription, label: `${label} description`, code: 'card.description.too-long', severity: 'error' });
   }
   for (const choice of anatomy.choices) {
-    if (choice.label) {
+    if (choice.label && wanted(choice.label.value, lineLimits.buttonLabel)) {
       found.push({
         pointer: choice.label.pointer,
         value: choice.label.value,
@@ -76,11 +81,11 @@ export function limitedStrings(payload: unknown, anatomy: PayloadAnatomy): Limit
     add(choice.choice, choice.pointer, 'postback_data', { limit: lineLimits.postbackData, label: 'Postback data', code: 'choice.postback.too-long', severity: 'error' });
   }
   for (const media of anatomy.media) {
-    found.push({ pointer: media.pointer, value: media.url, limit: lineLimits.mediaUrl, label: 'Media URL', code: 'media.url.too-long', severity: 'error' });
+    if (wanted(media.url, lineLimits.mediaUrl)) found.push({ pointer: media.pointer, value: media.url, limit: lineLimits.mediaUrl, label: 'Media URL', code: 'media.url.too-long', severity: 'error' });
   }
   if (isObject(payload) && isObject(payload.channel_properties)) {
     for (const [key, value] of Object.entries(payload.channel_properties)) {
-      if (typeof value !== 'string') continue;
+      if (typeof value !== 'string' || !wanted(value, lineLimits.channelPropertyValue)) continue;
       const pointer = childPointer('/channel_properties', key);
       found.push({ pointer, value, limit: lineLimits.channelPropertyValue, label: `Channel property ${key}`, code: 'channel-property.too-long', severity: 'error' });
     }
@@ -88,12 +93,12 @@ export function limitedStrings(payload: unknown, anatomy: PayloadAnatomy): Limit
   return found;
 }
 
-function addLocation(found: LimitedString[], location: unknown, pointer: string) {
+function addLocation(found: LimitedString[], location: unknown, pointer: string, wanted: (value: string, limit: number) => boolean) {
   if (!isObject(location)) return;
-  if (typeof location.title === 'string') {
+  if (typeof location.title === 'string' && wanted(location.title, lineLimits.locationTitle)) {
     found.push({ pointer: childPointer(pointer, 'title'), value: location.title, limit: lineLimits.locationTitle, label: 'Location title', code: 'location.title.too-long', severity: 'error' });
   }
-  if (typeof location.label === 'string') {
+  if (typeof location.label === 'string' && wanted(location.label, lineLimits.locationAddress)) {
     found.push({ pointer: childPointer(pointer, 'label'), value: location.label, limit: lineLimits.locationAddress, label: 'Location label (LINE address)', code: 'location.label.too-long', severity: 'error' });
   }
 }

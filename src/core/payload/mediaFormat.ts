@@ -50,14 +50,15 @@ export interface MediaFormat {
 const recentFormats = new Map<string, MediaFormat>();
 
 /** Judges the format from the URL path only: query, fragment and case do not matter. */
-export function mediaFormatOf(url: string): MediaFormat {
+export function mediaFormatOf(url: string): Readonly<MediaFormat> {
   let format = recentFormats.get(url);
   if (!format) {
     if (recentFormats.size >= 1000) recentFormats.clear();
-    format = judgeFormat(url);
+    // Frozen: shared by every caller that asks about this URL, so none may change it for the others.
+    format = Object.freeze(judgeFormat(url));
     recentFormats.set(url, format);
   }
-  return { ...format };
+  return format;
 }
 
 function judgeFormat(url: string): MediaFormat {

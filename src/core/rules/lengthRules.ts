@@ -4,7 +4,7 @@ import { lineLength } from '../line/textLength';
 import type { Rule } from './ruleContext';
 
 export const lengthRules: Rule = (ctx) => {
-  for (const s of limitedStrings(ctx.payload, ctx.anatomy)) {
+  for (const s of limitedStrings(ctx.payload, ctx.anatomy, { overLimitOnly: true })) {
     const length = lineLength(s.value);
     if (length <= s.limit) continue;
     // A placeholder's value is unknown until send time: the written length is only an estimate. It stays an error

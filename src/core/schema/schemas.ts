@@ -1,4 +1,6 @@
-import { callback, lineExplicit, sendMessage } from 'convapi-line:validators';
+import { validate as callback } from 'convapi-line:validators/callback';
+import { validate as lineExplicit } from 'convapi-line:validators/lineExplicit';
+import { validate as sendMessage } from 'convapi-line:validators/sendMessage';
 import { SchemaValidator } from './schemaValidator';
 
 const sendMessageChecker = new SchemaValidator(sendMessage);

@@ -1,5 +1,7 @@
-// The module that esbuild.mjs generates from schemas/*.json with ajv's standalone code at build time.
-declare module 'convapi-line:validators' {
+// The modules that esbuild.mjs generates from schemas/*.json with ajv's standalone code at build time, one per
+// schema: sendMessage (send-message.schema.json), lineExplicit (line-explicit-message.schema.json) and callback
+// (callback.schema.json).
+declare module 'convapi-line:validators/*' {
   import type { ErrorObject } from 'ajv';
 
   interface GeneratedValidator {
@@ -8,10 +10,5 @@ declare module 'convapi-line:validators' {
     errors?: ErrorObject[] | null;
   }
 
-  /** schemas/send-message.schema.json */
-  export const sendMessage: GeneratedValidator;
-  /** schemas/line-explicit-message.schema.json */
-  export const lineExplicit: GeneratedValidator;
-  /** schemas/callback.schema.json */
-  export const callback: GeneratedValidator;
+  export const validate: GeneratedValidator;
 }

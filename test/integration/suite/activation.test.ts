@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, fixtureUri, openFixture, waitFor, waitForDiagnostic } from '../util';
 
@@ -26,6 +26,28 @@ describe('activation', () => {
     assert.ok(typeof activationMs === 'number' && activationMs > 0, `activate() returns its duration, not ${String(activationMs)}`);
     // test-results/ (git-ignored) outlives the run's scratch directories; out/test/integration/suite is 4 levels down.
     writeFileSync(join(__dirname, '..', '..', '..', '..', 'test-results', 'activation.json'), JSON.stringify({ activateMs: activationMs, date: new Date().toISOString().slice(0, 10), vscode: vscode.version }));
+  });
+
+  it('starts without the parts only some files need, and loads each on first use', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const dist = join(extension.extensionPath, 'dist');
+    // Node's module cache is shared by the extension host: what the extension has required from dist/ is in it.
+    const loaded = () =>
+      Object.keys(require.cache)
+        .filter((file) => file.startsWith(dist + sep) && file !== join(dist, 'extension.js'))
+        .map((file) => relative(dist, file).split(sep).join('/'))
+        .sort();
+    // The HTTP client, the media checker and the validators of LINE's message objects and of callbacks.
+    assert.deepEqual(loaded(), [], 'a plain payload needs none of the lazily loaded bundles');
+    const line = { messages: [{ type: 'text', text: 'Hi', emojis: 'not a list' }] };
+    const payload = { app_id: '{{APP_ID}}', recipient: { contact_id: '{{CONTACT_ID}}' }, message: { explicit_channel_message: { LINE: JSON.stringify(line) } } };
+    const uri = vscode.Uri.joinPath(fixtureUri('generated'), 'lazy-explicit.line.json');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(payload, null, 2) + '\n'));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const finding = await waitForDiagnostic(uri, 'explicit.line.type');
+    assert.match(finding.message, /\/messages\/0\/emojis/);
+    assert.deepEqual(loaded(), ['validators/lineExplicit.js'], 'the LINE validator, loaded for the payload that needs it');
+    await vscode.workspace.fs.delete(uri);
   });
 
   it('reports card.title.too-long for a 41-character card title', async () => {

@@ -4,6 +4,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../core/testSupport';
+import { serveFile, startHttpsTestServer } from '../../support/httpsTestServer';
+import { createSelfSignedCertificate } from '../../support/selfSignedCertificate';
+import { createPng } from '../../support/testImages';
 
 interface Run {
   code: number;
@@ -15,8 +18,8 @@ interface Run {
  * npm as a user runs it, without what `npm test` passes down: its npm_config_* variables (prefix, cache, scripts
  * settings…) would make the nested npm behave unlike a person's.
  */
-function npm(command: 'npm' | 'npx', args: string[], cwd: string): Promise<Run> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+function npm(command: 'npm' | 'npx', args: string[], cwd: string, extraEnv: Record<string, string> = {}): Promise<Run> {
+  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key))), ...extraEnv };
   return new Promise((done) => {
     execFile(command, args, { cwd, env, timeout: 120_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
@@ -66,22 +69,77 @@ describe('the npm package of the CLI', function () {
 
   it('holds only the CLI, the schemas and the package documents', () => {
     const paths = packed.map((f) => f.path).sort();
-    assert.deepEqual(paths, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'package.json', 'problem-matcher.json', 'schemas/callback.schema.json', 'schemas/line-explicit-message.schema.json', 'schemas/send-message.schema.json']);
+    assert.deepEqual(paths, [
+      'CHANGELOG.md',
+      'LICENSE',
+      'README.md',
+      'dist/cli.js',
+      'dist/undici.js',
+      'dist/validators/callback.js',
+      'dist/validators/lineExplicit.js',
+      'package.json',
+      'problem-matcher.json',
+      'schemas/callback.schema.json',
+      'schemas/line-explicit-message.schema.json',
+      'schemas/send-message.schema.json',
+    ]);
     const cli = packed.find((f) => f.path === 'dist/cli.js')!;
     assert.ok(cli.mode & 0o111, `dist/cli.js is packed executable (mode ${cli.mode.toString(8)})`);
   });
 
-  it('installs nothing but itself: the bundled CLI requires only Node built-ins', () => {
+  it('installs nothing but itself: the CLI requires Node built-ins and its own parts, nothing else', () => {
     assert.deepEqual(readdirSync(join(consumer, 'node_modules')).filter((n) => !n.startsWith('.')), ['convapi-line']);
     const installed = join(consumer, 'node_modules', 'convapi-line');
     const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { dependencies?: object };
     assert.deepEqual(Object.keys(manifest.dependencies ?? {}), []);
     const code = readFileSync(join(installed, 'dist', 'cli.js'), 'utf8');
     assert.ok(code.startsWith('#!/usr/bin/env node\n'), 'the bin starts with a node shebang');
-    const required = new Set([...code.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!));
+    const requiresOf = (text: string) => new Set([...text.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!));
+    const required = requiresOf(code);
     assert.ok(required.size > 0);
-    assert.deepEqual([...required].filter((name) => !name.startsWith('node:')), [], 'only node: built-ins are required');
+    // The parts loaded on first use sit beside the bin, and need nothing but Node either.
+    const own = [...required].filter((name) => name.startsWith('./')).sort();
+    assert.deepEqual(own, ['./undici.js', './validators/callback.js', './validators/lineExplicit.js']);
+    assert.deepEqual([...required].filter((name) => !name.startsWith('node:') && !name.startsWith('./')), [], 'only node: built-ins besides its own parts');
+    for (const part of own) {
+      const partCode = readFileSync(join(installed, 'dist', part), 'utf8');
+      assert.deepEqual([...requiresOf(partCode)].filter((name) => !name.startsWith('node:')), [], `${part} requires only node: built-ins`);
+    }
     assert.ok(statSync(join(installed, 'dist', 'cli.js')).mode & 0o100, 'the installed bin is executable');
+  });
+
+  it('loads its parts on first use from the installed package: LINE\'s validator, the callbacks\' and the HTTP client', async () => {
+    const line = { messages: [{ type: 'text', text: 'Hi', emojis: 'not a list' }] };
+    const explicit = { app_id: '{{APP_ID}}', recipient: { contact_id: '{{CONTACT_ID}}' }, message: { explicit_channel_message: { LINE: JSON.stringify(line) } } };
+    writeFileSync(join(consumer, 'explicit.line.json'), JSON.stringify(explicit, null, 2));
+    const checked = await npm('npx', ['--no', '--', 'convapi-line', 'check', '--json', 'explicit.line.json'], consumer);
+    assert.equal(checked.code, 1, checked.stderr);
+    const codes = (JSON.parse(checked.stdout) as { files: { diagnostics: { code: string; innerPointer?: string }[] }[] }).files[0]!.diagnostics;
+    assert.deepEqual(codes.map((d) => [d.code, d.innerPointer]), [['explicit.line.type', '/messages/0/emojis']]);
+
+    // A callback file that is not one is refused before anything is sent (the address is never reached).
+    writeFileSync(join(consumer, 'wrong.callback.json'), JSON.stringify({ app_id: 'A', message: { contact_message: 'not an object' } }));
+    const simulated = await npm('npx', ['--no', '--', 'convapi-line', 'simulate', '--to', 'http://127.0.0.1:9/', '--file', 'wrong.callback.json'], consumer);
+    assert.equal(simulated.code, 2, simulated.stderr);
+    assert.match(simulated.stderr, /wrong\.callback\.json/);
+    assert.match(simulated.stderr, /\/message\/contact_message/);
+
+    // The HTTP client: a card image on an HTTPS server of this test, trusted through Node's NODE_EXTRA_CA_CERTS.
+    const certificate = createSelfSignedCertificate();
+    const caFile = join(work, 'ca.pem');
+    writeFileSync(caFile, certificate.cert);
+    const server = await startHttpsTestServer({ key: certificate.key, cert: certificate.cert });
+    serveFile(server, '/wide.png', { body: createPng(1040, 1040), contentType: 'image/png' });
+    try {
+      const card = { title: 'Wide', description: 'd', media_message: { url: server.url('/wide.png') }, choices: [{ text_message: { text: 'ok' } }] };
+      writeFileSync(join(consumer, 'media.line.json'), JSON.stringify({ app_id: 'A', recipient: { contact_id: 'C' }, message: { card_message: card } }, null, 2));
+      const fetched = await npm('npx', ['--no', '--', 'convapi-line', 'check', '--json', '--media', '--media-allow-private', 'media.line.json'], consumer, { NODE_EXTRA_CA_CERTS: caFile });
+      assert.equal(fetched.code, 1, fetched.stderr);
+      const diagnostics = (JSON.parse(fetched.stdout) as { files: { diagnostics: { code: string; pointer: string }[] }[] }).files[0]!.diagnostics;
+      assert.deepEqual(diagnostics.map((d) => `${d.pointer} ${d.code}`), ['/message/card_message/media_message/url media.image-too-wide']);
+    } finally {
+      await server.close();
+    }
   });
 
   it('npx convapi-line check passes a valid payload with exit 0', async () => {
