@@ -278,9 +278,11 @@ describe('UI: Send a payload to the fake Conversation API', function () {
     await rows.nth(1).click();
     await page.keyboard.press('ArrowRight');
     await page.waitForTimeout(500);
-    const docs = path.join(uiEnvironment().repoRoot, 'docs');
-    fs.mkdirSync(docs, { recursive: true });
-    await page.screenshot({ path: path.join(docs, 'sent-messages.png'), clip: { x: 0, y: 0, width: 1280, height: 420 } });
-    assert.ok(fs.statSync(path.join(docs, 'sent-messages.png')).size > 10_000);
+    // Into test-results/ui like every UI screenshot: docs/sent-messages.png is copied from there after a look.
+    const results = uiEnvironment().resultsDir;
+    fs.mkdirSync(results, { recursive: true });
+    const file = path.join(results, 'sent-messages.png');
+    await page.screenshot({ path: file, clip: { x: 0, y: 0, width: 1280, height: 420 } });
+    assert.ok(fs.statSync(file).size > 10_000);
   });
 });
