@@ -35,6 +35,9 @@ describe('UI: Send a payload to the fake Conversation API', function () {
     fs.writeFileSync(path.join(folder, 'long-title.line.json'), JSON.stringify(card, null, 2) + '\n');
     const choice = { ...payload, message: { choice_message: { text_message: { text: 'Pick' }, choices: [{ text_message: { text: 'Tap here to book your table' }, postback_data: 'book' }] } } };
     fs.writeFileSync(path.join(folder, 'long-label.line.json'), JSON.stringify(choice, null, 2) + '\n');
+    // Fine as written; its button label is past LINE's 20 characters only once {{OFFER}} is filled in.
+    const offer = { ...payload, message: { choice_message: { text_message: { text: 'Pick' }, choices: [{ text_message: { text: '{{OFFER}}' }, postback_data: 'offer' }] } } };
+    fs.writeFileSync(path.join(folder, 'variable-label.line.json'), JSON.stringify(offer, null, 2) + '\n');
     workbench = await Workbench.open({ folder });
   });
   afterEach(async function () {
@@ -78,7 +81,7 @@ describe('UI: Send a payload to the fake Conversation API', function () {
     const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
     assert.equal(JSON.stringify(settings).includes(fake.options.keySecret), false, 'the key secret is not in settings');
     assert.deepEqual(Object.keys(settings['convapiLine.environments'][0]).sort(), ['appId', 'authUrl', 'conversationUrl', 'keyId', 'name', 'projectId', 'region']);
-    settings['convapiLine.environments'][0].variables = { CUSTOMER: 'Ann' };
+    settings['convapiLine.environments'][0].variables = { CUSTOMER: 'Ann', OFFER: 'Show me every single offer' };
     fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
     await workbench.page.waitForTimeout(1500);
 
@@ -146,7 +149,7 @@ describe('UI: Send a payload to the fake Conversation API', function () {
 
   const dialog = () => workbench.page.locator('.monaco-dialog-box');
 
-  it('stops on an error, showing the problems, and asks once about warnings ("Send Anyway")', async function () {
+  it('stops on an error, showing the problems, and asks once about warnings ("Send Anyway"), also those the variables bring', async function () {
     const before = fake.requestsTo('send').length;
     await workbench.openFile('long-title.line.json');
     await workbench.runCommandFromPalette('Conversation API LINE: Send Payload');
@@ -169,6 +172,17 @@ describe('UI: Send a payload to the fake Conversation API', function () {
     await toast(/message_id 01MSG/).waitFor({ timeout: 30_000 });
     assert.equal(fake.requestsTo('send').length, before + 1);
     await workbench.runCommandFromPalette('Notifications: Clear All Notifications');
+
+    // No warning as written, one once the environment's value is in: asked before anything goes out.
+    await workbench.openFile('variable-label.line.json');
+    await workbench.runCommandFromPalette('Conversation API LINE: Send Payload');
+    await dialog().waitFor({ state: 'visible', timeout: 30_000 });
+    const question = await dialog().innerText();
+    assert.match(question, /With the variables of "dev" filled in, variable-label\.line\.json has 1 new warning: Button label is 26 characters/);
+    await workbench.screenshot('23-send-resolved-warning');
+    await dialog().locator('.monaco-button', { hasText: 'Cancel' }).click();
+    await workbench.page.waitForTimeout(500);
+    assert.equal(fake.requestsTo('send').length, before + 1, 'cancelled: nothing sent');
   });
 
 
@@ -261,6 +275,17 @@ describe('UI: Send a payload to the fake Conversation API', function () {
     await page.waitForFunction((n) => document.querySelectorAll('.part.sidebar .monaco-list-row .codicon-pass').length >= n, 4, { timeout: 30_000 });
     assert.equal(fake.requestsTo('send').length, before + 1);
     await workbench.runCommandFromPalette('Notifications: Clear All Notifications');
+
+    // No warning as written, one once the environment's value is in: asked before anything goes out.
+    await workbench.openFile('variable-label.line.json');
+    await workbench.runCommandFromPalette('Conversation API LINE: Send Payload');
+    await dialog().waitFor({ state: 'visible', timeout: 30_000 });
+    const question = await dialog().innerText();
+    assert.match(question, /With the variables of "dev" filled in, variable-label\.line\.json has 1 new warning: Button label is 26 characters/);
+    await workbench.screenshot('23-send-resolved-warning');
+    await dialog().locator('.monaco-button', { hasText: 'Cancel' }).click();
+    await workbench.page.waitForTimeout(500);
+    assert.equal(fake.requestsTo('send').length, before + 1, 'cancelled: nothing sent');
   });
 
   it('shows the Sent Messages view (screenshot for the README)', async function () {

@@ -51,7 +51,7 @@ export class SendController {
       );
       if (answer !== 'Send Anyway') return undefined;
     }
-    return this.#send(document.getText(), document.uri, file, document);
+    return this.#send(document.getText(), document.uri, file, document, undefined, new Set(warnings.map((w) => w.message)));
   }
 
   /** Sends an entry's resolved body again (a new send, a new message_id), after checking it once more. */
@@ -61,7 +61,8 @@ export class SendController {
     return this.#send(text, entry.file ? vscode.Uri.parse(entry.file) : undefined, entry.file ? vscode.workspace.asRelativePath(vscode.Uri.parse(entry.file)) : 'the earlier request', undefined, env);
   }
 
-  async #send(text: string, uri: vscode.Uri | undefined, label: string, document: vscode.TextDocument | undefined, preferred?: Environment): Promise<SentMessage | undefined> {
+  /** `accepted`: the warnings the person already chose to send with; any other one is asked about first. */
+  async #send(text: string, uri: vscode.Uri | undefined, label: string, document: vscode.TextDocument | undefined, preferred?: Environment, accepted = new Set<string>()): Promise<SentMessage | undefined> {
     if (this.#sending) {
       void vscode.window.showInformationMessage('A send is in progress; wait for its answer first.');
       return undefined;
@@ -84,6 +85,16 @@ export class SendController {
       const why = prepared.stage === 'resolved-check' ? `With the variables of "${env.name}" filled in, ${label} has ${plural(errors.length, 'error')}: ${errors[0].message} Nothing was sent.` : `${label} has ${plural(errors.length, 'error')}: nothing was sent.`;
       const found = errors.map((d) => ({ severity: d.severity, message: d.message, line: d.range.start.line }));
       return document ? this.#stopOnErrors(document, found, why) : (void vscode.window.showErrorMessage(why), undefined);
+    }
+    // A value can bring a warning the written payload did not have (a button label past 20 characters): asked too.
+    const fresh = prepared.warnings.filter((w) => !accepted.has(w.message));
+    if (fresh.length) {
+      const answer = await vscode.window.showWarningMessage(
+        `With the variables of "${env.name}" filled in, ${label} has ${plural(fresh.length, 'new warning')}: ${fresh[0]!.message}${fresh.length > 1 ? ' …' : ''}`,
+        { modal: true, detail: fresh.map((w) => `• ${w.message}`).slice(0, 8).join('\n') },
+        'Send Anyway',
+      );
+      if (answer !== 'Send Anyway') return undefined;
     }
     if (!(await this.#confirmIfOptedOut(prepared.body))) return undefined;
     let keySecret = await this.environments.keySecret(env);
