@@ -36,6 +36,8 @@ export interface Diagnostic {
 export interface DiagnosticData {
   limit?: number;
   actual?: number;
+  /** How `limit` and `actual` count characters: UTF-16 code units unless LINE counts grapheme clusters there. */
+  unit?: 'utf16' | 'grapheme';
   [key: string]: unknown;
 }
 

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostic';
 import type { JsonDocument } from '../json/jsonDocument';
 import { fromPointer } from '../json/pointer';
 import { lineLimits } from '../line/limits';
-import { truncateToLimit } from '../line/textLength';
+import { lineLength, truncateToLimit } from '../line/textLength';
 import { isObject, messageKinds } from '../payload/messageKinds';
 import { formattingOf, stringify } from './formatting';
 import { overflowAfter, showEnd, trimAtWordBoundary, trimWithEllipsis } from './shortenText';
@@ -61,13 +61,14 @@ function trimFix(d: Diagnostic, document: JsonDocument): Fix[] {
   const value = node.value;
   const replaceWith = (text: string) => ({ offset: node.offset, length: node.length, newText: JSON.stringify(text) });
   const fixes: Fix[] = [];
-  const exact = truncateToLimit(value, limit);
-  const atWord = prose.has(d.code) ? trimAtWordBoundary(value, limit) : undefined;
+  const unit = d.data?.unit ?? 'utf16';
+  const exact = truncateToLimit(value, limit, unit);
+  const atWord = prose.has(d.code) ? trimAtWordBoundary(value, limit, unit) : undefined;
   if (prose.has(d.code)) {
     if (atWord !== undefined && atWord !== exact) {
       fixes.push({ title: `Trim at a word boundary: ${showEnd(atWord)}`, code: d.code, edits: [replaceWith(atWord)], isPreferred: false });
     }
-    const withEllipsis = trimWithEllipsis(value, limit);
+    const withEllipsis = trimWithEllipsis(value, limit, unit);
     if (withEllipsis !== undefined) {
       fixes.push({ title: `Trim at a word boundary and end with “…”: ${showEnd(withEllipsis)}`, code: d.code, edits: [replaceWith(withEllipsis)], isPreferred: false });
     }
@@ -98,7 +99,7 @@ function moveOverflowToDescription(d: Diagnostic, document: JsonDocument, head: 
   const description = descriptionNode?.type === 'string' && typeof descriptionNode.value === 'string' ? descriptionNode.value : undefined;
   if (descriptionNode && description === undefined) return [];
   const moved = description ? `${overflow} ${description}` : overflow;
-  if (moved.length > lineLimits.cardDescription) return [];
+  if (lineLength(moved, 'grapheme') > lineLimits.cardDescription) return [];
   // A missing description goes right after the title, indented like it: one edit, whatever the file's layout.
   const edits: TextEdit[] = descriptionNode
     ? [replaceTitle(head), { offset: descriptionNode.offset, length: descriptionNode.length, newText: JSON.stringify(moved) }]

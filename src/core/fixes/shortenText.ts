@@ -1,4 +1,4 @@
-import { lineLength, truncateToLimit } from '../line/textLength';
+import { type CountUnit, lineLength, truncateToLimit } from '../line/textLength';
 import { placeholderSpans } from '../payload/placeholders';
 
 export const ellipsis = '…';
@@ -13,10 +13,12 @@ const trailingSeparators = /[\s,;:\-–—/&(]+$/u;
  * The longest prefix within `limit` that ends between two words, with trailing spaces and separators dropped.
  * Undefined when even the first word does not fit: then only an exact cut is possible.
  */
-export function trimAtWordBoundary(value: string, limit: number): string | undefined {
-  if (lineLength(value) <= limit) return value;
-  const exact = truncateToLimit(value, limit);
-  const ends = wordEnds(value);
+export function trimAtWordBoundary(value: string, limit: number, unit: CountUnit = 'utf16'): string | undefined {
+  if (lineLength(value, unit) <= limit) return value;
+  const exact = truncateToLimit(value, limit, unit);
+  // Only the words up to the cut matter (and a few characters past it, to know where the last one ends): V8's
+  // segment iterator slows down with the length of the text it walks, and the text may be huge.
+  const ends = wordEnds(value.slice(0, exact.length + 64));
   let end = 0;
   for (const e of ends) {
     if (e > exact.length) break;
@@ -28,10 +30,10 @@ export function trimAtWordBoundary(value: string, limit: number): string | undef
   return trimmed === '' ? undefined : trimmed;
 }
 
-/** Cut at a word boundary with room for "…" (one UTF-16 unit), so the reader sees the text goes on. */
-export function trimWithEllipsis(value: string, limit: number): string | undefined {
-  if (lineLength(value) <= limit || limit < 2) return undefined;
-  const head = trimAtWordBoundary(value, limit - 1);
+/** Cut at a word boundary with room for "…" (one character however counted), so the reader sees the text goes on. */
+export function trimWithEllipsis(value: string, limit: number, unit: CountUnit = 'utf16'): string | undefined {
+  if (lineLength(value, unit) <= limit || limit < 2) return undefined;
+  const head = trimAtWordBoundary(value, limit - 1, unit);
   return head === undefined ? undefined : `${head.replace(/[.!?。]+$/u, '')}${ellipsis}`;
 }
 

@@ -16,7 +16,7 @@ export function limitUsages(document: JsonDocument, anatomy: PayloadAnatomy): Li
   for (const s of limitedStrings(document.value, anatomy)) {
     const node = document.nodeAt(s.pointer);
     if (!node || node.type !== 'string') continue;
-    usages.push({ ...s, used: lineLength(s.value), offset: node.offset, length: node.length });
+    usages.push({ ...s, used: lineLength(s.value, s.unit), offset: node.offset, length: node.length });
   }
   return usages;
 }

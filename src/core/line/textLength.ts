@@ -1,22 +1,82 @@
 import { placeholderSpans } from '../payload/placeholders';
 
 /**
- * LINE's limits are counted here in UTF-16 code units (JavaScript's `length`): LINE's reference does not define
- * "character", and LINE channel integrators report that an emoji outside the BMP counts as more than one.
+ * How LINE counts the characters of a property (https://developers.line.biz/en/docs/messaging-api/text-character-count/):
+ * in UTF-16 code units (JavaScript's `length`, an emoji such as 🍎 is two), except for the texts of actions and
+ * templates, which it counts in grapheme clusters (what a reader sees as one character: 🍎, é written as e + ◌́,
+ * 👍🏽 and 👨‍👩‍👧 are one each).
  */
-export function lineLength(value: string): number {
-  return value.length;
+export type CountUnit = 'utf16' | 'grapheme';
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Text made only of these is one grapheme per code unit (ASCII, Latin, kana, CJK ideographs, full-width forms):
+ * counted by its length. Anything else (emoji, combining marks, Hangul jamo, Thai vowels…) goes to ICU.
+ */
+const oneUnitPerGrapheme = /^[\t\n\u0020-\u007e\u00a0-\u02ff\u0370-\u0482\u3000-\u3029\u3030-\u3098\u309b-\u30ff\u4e00-\u9fff\uff01-\uff9d]*$/;
+
+/** Window of the grapheme walk: V8's segment iterator slows down with the length of the text it walks. */
+const window = 1024;
+
+/**
+ * The end offset of each grapheme cluster, in order, until `visit` returns false. The text is walked in windows
+ * that start at a boundary already found, so the walk is linear in the text (V8's segment iterator is not: 100,000
+ * emoji take it about 40 s), and a window's last cluster, which may continue past it, starts the next window.
+ */
+function eachGraphemeEnd(value: string, visit: (end: number) => boolean): void {
+  let start = 0;
+  let size = window;
+  while (start < value.length) {
+    const end = Math.min(value.length, start + size);
+    const text = value.slice(start, end);
+    let last = 0;
+    let lastStart = 0;
+    for (const g of graphemes.segment(text)) {
+      lastStart = g.index;
+      last = g.index + g.segment.length;
+      if (last === text.length && end < value.length) break;
+      if (!visit(start + last)) return;
+    }
+    if (end === value.length) return;
+    if (lastStart === 0) {
+      // One cluster fills the whole window (a letter under thousands of marks): look further before deciding.
+      size *= 2;
+      continue;
+    }
+    start += lastStart;
+    size = window;
+  }
+}
+
+/** The length of a text as LINE counts it for a property counted in `unit`. */
+export function lineLength(value: string, unit: CountUnit = 'utf16'): number {
+  if (unit === 'utf16' || oneUnitPerGrapheme.test(value)) return value.length;
+  let count = 0;
+  eachGraphemeEnd(value, () => (count++, true));
+  return count;
 }
 
 /**
- * The longest prefix within the limit that splits neither a surrogate pair nor a `{{placeholder}}`: half a
- * placeholder would be sent to the user as literal text.
+ * The longest prefix within the limit that splits neither a character (a surrogate pair; in `grapheme` counting, a
+ * grapheme cluster) nor a `{{placeholder}}`: half a placeholder would be sent to the user as literal text.
  */
-export function truncateToLimit(value: string, limit: number): string {
-  if (value.length <= limit) return value;
+export function truncateToLimit(value: string, limit: number, unit: CountUnit = 'utf16'): string {
+  if (lineLength(value, unit) <= limit) return value;
   let end = limit;
-  const last = value.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end--;
+  if (unit === 'grapheme') {
+    let count = 0;
+    end = 0;
+    eachGraphemeEnd(value, (at) => {
+      if (count === limit) return false;
+      count++;
+      end = at;
+      return true;
+    });
+  } else {
+    const last = value.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff) end--;
+  }
   for (const [start, stop] of placeholderSpans(value)) {
     if (start < end && end < stop) end = start;
   }

@@ -36,7 +36,7 @@ export function problemNote(d: Diagnostic): string {
 export function limitedText(part: TextPart, board: ProblemBoard): string {
   const limit = board.limitAt(part);
   if (limit === undefined || part.value.length <= limit) return escapeHtml(part.value);
-  const kept = truncateToLimit(part.value, limit);
+  const kept = truncateToLimit(part.value, limit, board.unitAt(part));
   return (
     escapeHtml(kept) +
     `<span class="lp-cut" aria-hidden="true"></span>` +

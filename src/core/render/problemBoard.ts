@@ -12,6 +12,8 @@ export class ProblemBoard {
   readonly #all: readonly Diagnostic[];
   /** The smallest limit reported per pointer: looked up once per drawn text, so indexed, not searched. */
   readonly #limits = new Map<string, number>();
+  /** Pointers whose limit LINE counts in grapheme clusters (textLength.ts). */
+  readonly #graphemeCounted = new Set<string>();
 
   constructor(diagnostics: readonly Diagnostic[], view: ChatView) {
     this.#all = diagnostics;
@@ -25,6 +27,7 @@ export class ProblemBoard {
       }
       const limit = d.data?.limit;
       if (typeof limit === 'number') this.#limits.set(d.pointer, Math.min(limit, this.#limits.get(d.pointer) ?? Infinity));
+      if (d.data?.unit === 'grapheme') this.#graphemeCounted.add(d.pointer);
     }
   }
 
@@ -41,6 +44,11 @@ export class ProblemBoard {
   limitAt(origin: Origin): number | undefined {
     if (origin.inner !== undefined) return undefined;
     return this.#limits.get(origin.pointer);
+  }
+
+  /** How the limit at this value counts characters. */
+  unitAt(origin: Origin): 'utf16' | 'grapheme' {
+    return origin.inner === undefined && this.#graphemeCounted.has(origin.pointer) ? 'grapheme' : 'utf16';
   }
 
   /** Diagnostics with no part in the chat, plus any whose part was not drawn after all. */

@@ -2,7 +2,11 @@ import { JsonDocument } from '../json/jsonDocument';
 import { decodeStringLiteral } from '../json/stringLiteral';
 import { isObject } from '../payload/messageKinds';
 import { hasPlaceholder, withoutPlaceholders } from '../payload/placeholders';
+import { fromPointer } from '../json/pointer';
+import { lineLength } from '../line/textLength';
+import type { SchemaProblem } from '../schema/schemaValidator';
 import { lineExplicitValidator } from '../schema/schemas';
+import { isGraphemeCounted } from './explicitLine/graphemeCounted';
 import { type InnerFinding, lineMessageRules } from './explicitLine';
 import type { Rule } from './ruleContext';
 
@@ -46,6 +50,7 @@ export const explicitLineRules: Rule = (ctx) => {
   }
   const findings: InnerFinding[] = lineExplicitValidator()
     .check(inner.value)
+    .filter((problem) => !withinGraphemeLimit(inner.value, problem))
     .map((problem) => ({ ...problem, code: problem.code.replace(/^schema\./, 'explicit.line.') }));
   if (isObject(inner.value)) for (const rule of lineMessageRules) rule(inner.value, (f) => findings.push(f));
   // One pass over the inner text places every finding: linear in the text and the findings.
@@ -63,6 +68,23 @@ export const explicitLineRules: Rule = (ctx) => {
     });
   });
 };
+
+/**
+ * The schema's maxLength counts UTF-16 code units; where LINE counts grapheme clusters (template titles and texts,
+ * action texts), a text of emoji can be over the one and within the other: LINE takes it.
+ */
+function withinGraphemeLimit(root: unknown, problem: SchemaProblem): boolean {
+  const limit = problem.data?.limit;
+  if (problem.code !== 'schema.max-length' || limit === undefined || !isGraphemeCounted(root, problem.pointer)) return false;
+  const value = valueAt(root, problem.pointer);
+  return typeof value === 'string' && lineLength(value, 'grapheme') <= limit;
+}
+
+function valueAt(root: unknown, at: string): unknown {
+  let value = root;
+  for (const segment of fromPointer(at)) value = Array.isArray(value) ? value[Number(segment)] : isObject(value) ? value[segment] : undefined;
+  return value;
+}
 
 /** "message 2 at /messages/1/template/text": the message's number for people, the inner pointer for the exact place. */
 export function describeInner(innerPointer: string): string {

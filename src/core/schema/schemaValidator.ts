@@ -9,6 +9,8 @@ export interface SchemaProblem {
   severity: Severity;
   /** Underline the property's key rather than its value (unknown properties). */
   span: 'value' | 'key';
+  /** The schema's limit, for a length or count problem. */
+  data?: { limit: number };
 }
 
 /** What both ajv's compile and its standalone code produce. */
@@ -150,7 +152,7 @@ function describeError(e: ErrorObject): SchemaProblem {
     case 'const':
       return { ...base, code: 'schema.enum', message: `${where(at)} must be ${JSON.stringify(p.allowedValue)}.` };
     case 'maxLength':
-      return { ...base, code: 'schema.max-length', message: `${where(at)} is too long: at most ${String(p.limit)} characters.` };
+      return { ...base, code: 'schema.max-length', message: `${where(at)} is too long: at most ${String(p.limit)} characters.`, data: { limit: Number(p.limit) } };
     case 'minLength':
       return { ...base, code: 'schema.min-length', message: `${where(at)} must not be empty.` };
     case 'maxItems':

@@ -42,10 +42,26 @@ describe('quick fixes', () => {
   });
 
   it('never trims in the middle of an emoji (surrogate pair)', () => {
-    const title = 'a'.repeat(39) + '😀😀';
+    // A text message counts UTF-16 code units: the cut at 5000 would fall inside the last emoji.
+    const long = 'a'.repeat(4999) + '😀😀';
+    const text = payload({ text_message: { text: long } });
+    const fixed = applyEdits(text, onlyFix(text, 'text.too-long').at(-1)!.edits);
+    assert.equal((JSON.parse(fixed) as any).message.text_message.text, 'a'.repeat(4999));
+  });
+
+  it('trims a title as LINE counts it: 40 characters of emoji, never half of one', () => {
+    const title = '👍🏽'.repeat(41);
+    const text = payload({ card_message: card({ title }) });
+    const exact = onlyFix(text, 'card.title.too-long').at(-1)!;
+    assert.match(exact.title, /^Trim to 40 characters/);
+    assert.equal((JSON.parse(applyEdits(text, exact.edits)) as any).message.card_message.title, '👍🏽'.repeat(40));
+  });
+
+  it('a title within LINE\'s count but over 40 UTF-16 units is cut to 40 units by its fix, a whole emoji at a time', () => {
+    const title = 'a'.repeat(37) + '😀😀';
     const text = payload({ card_message: card({ title }) });
     const fixed = applyEdits(text, onlyFix(text, 'card.title.too-long').at(-1)!.edits);
-    assert.equal((JSON.parse(fixed) as any).message.card_message.title, 'a'.repeat(39));
+    assert.equal((JSON.parse(fixed) as any).message.card_message.title, 'a'.repeat(37) + '😀');
   });
 
   it('trims text with escapes and Japanese correctly', () => {

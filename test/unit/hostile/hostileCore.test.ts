@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { checkText, maxFindingsPerFile } from '../../../src/core/check';
 import type { Diagnostic } from '../../../src/core/diagnostic';
 import { JsonDocument, maxNestingDepth } from '../../../src/core/json/jsonDocument';
+import { fixesFor } from '../../../src/core/fixes/quickFixes';
 import { renderMessage } from '../../../src/core/render';
 import { lineViewOf } from '../../../src/core/render/fromConversation';
 import { ProblemBoard } from '../../../src/core/render/problemBoard';
@@ -70,6 +71,19 @@ describe('hostile input: time and memory linear in the input', function () {
     // ajv gathers a referenced schema's errors by copying the list for each item; the build appends them instead.
     const faulty = (n: number) => JSON.stringify(envelope({ carousel_message: { cards: Array.from({ length: n }, (_, i) => ({ title: `c${i}`, note: 'x', choices: [{ text_message: { text: 'b' } }] })) } }));
     assertGrowsLinearly('faulty cards', faulty, (text) => checkText(text), 10_000);
+  });
+
+  it('counting as LINE does: a title and a button label of n emoji, their quick fixes and preview cost linear time', () => {
+    // V8's segment iterator alone is quadratic in the text it walks (100,000 emoji: about 40 s); counting is windowed.
+    const emoji = (n: number) => JSON.stringify(envelope({ card_message: { title: '😀'.repeat(n), description: 'e\u0301'.repeat(n), choices: [{ text_message: { text: '👍🏽'.repeat(n) }, postback_data: 'p' }] } }));
+    const all = (text: string) => {
+      const result = checkText(text);
+      for (const d of result.diagnostics) fixesFor(d, result.document);
+      renderMessage({ payload: result.document.value, diagnostics: result.diagnostics }, { theme: 'light' });
+    };
+    const sample = checkText(emoji(20_000));
+    assert.deepEqual(sample.diagnostics.map((d) => `${d.code} ${d.data?.actual}`).sort(), ['button.label.long 20000', 'card.description.too-long 20000', 'card.title.too-long 20000']);
+    assertGrowsLinearly('emoji counted as LINE counts them', emoji, all, 20_000);
   });
 
   it('errors are kept before warnings when findings are capped', () => {

@@ -297,8 +297,10 @@ describe('explicit_channel_message.LINE', () => {
   });
 });
 
-describe('explicit_channel_message.LINE lengths count UTF-16 code units, as every other LINE limit here', () => {
+describe('explicit_channel_message.LINE lengths count as LINE does: UTF-16 code units, grapheme clusters for template texts and labels', () => {
+  // https://developers.line.biz/en/docs/messaging-api/text-character-count/
   const textMessage = (t: string) => explicit({ messages: [{ type: 'text', text: t }] });
+  const confirm = (label: string, text = 'Sure?') => explicit({ messages: [{ type: 'template', altText: 'Q', template: { type: 'confirm', text, actions: [{ type: 'message', label, text: 'yes' }, { type: 'message', label: 'No', text: 'no' }] } }] });
 
   it('a 5000-unit text with an emoji passes, 5001 units fail', () => {
     assertClean(check(textMessage('a'.repeat(4998) + '😀')));
@@ -311,9 +313,29 @@ describe('explicit_channel_message.LINE lengths count UTF-16 code units, as ever
     only(check(textMessage('あ'.repeat(5001))), 'explicit.line.max-length');
   });
 
-  it('a template action label of 10 emoji (20 units) passes, 11 (22 units) is reported', () => {
-    const confirm = (label: string) => explicit({ messages: [{ type: 'template', altText: 'Q', template: { type: 'confirm', text: 'Sure?', actions: [{ type: 'message', label, text: 'yes' }, { type: 'message', label: 'No', text: 'no' }] } }] });
-    assertClean(check(confirm('😀'.repeat(10))));
-    assert.ok(check(confirm('😀'.repeat(11))).diagnostics.some((d) => d.code.startsWith('explicit.line.')), 'the 22-unit label is reported');
+  it('an action label of 20 emoji (40 units) passes, 21 is reported with 21', () => {
+    assertClean(check(confirm('😀'.repeat(20))));
+    const d = only(check(confirm('👍🏽'.repeat(21))), 'explicit.line.action.label-long');
+    assert.match(d.message, /is 21 characters/);
+    assert.deepEqual(d.data, { limit: 20, actual: 21, unit: 'grapheme', innerPointer: '/messages/0/template/actions/0/label' });
+  });
+
+  it('a confirm text of 240 emoji (480 units) passes the schema\'s maxLength, 241 does not', () => {
+    assertClean(check(confirm('Yes', '😀'.repeat(240))));
+    const d = only(check(confirm('Yes', '😀'.repeat(241))), 'explicit.line.max-length');
+    assert.equal(d.innerPointer, '/messages/0/template/text');
+  });
+
+  it('a buttons title, a carousel column text and a postback displayText count grapheme clusters too; a text message\'s emoji do not', () => {
+    const buttons = (title: string) => explicit({ messages: [{ type: 'template', altText: 'B', template: { type: 'buttons', title, text: 'Pick', actions: [{ type: 'postback', label: 'Go', data: 'go', displayText: '🍣'.repeat(300) }] } }] });
+    assertClean(check(buttons('🍣'.repeat(40))));
+    only(check(buttons('🍣'.repeat(41))), 'explicit.line.max-length');
+    const carousel = (text: string) => explicit({ messages: [{ type: 'template', altText: 'C', template: { type: 'carousel', columns: [{ text, actions: [{ type: 'message', label: 'A', text: 'a' }] }] } }] });
+    assertClean(check(carousel('🍣'.repeat(120))));
+    only(check(carousel('🍣'.repeat(121))), 'explicit.line.max-length');
+    // A location title is not in LINE's list: 50 emoji are 100 units, 51 are over.
+    const location = (title: string) => explicit({ messages: [{ type: 'location', title, address: 'a', latitude: 1, longitude: 2 }] });
+    assertClean(check(location('🍣'.repeat(50))));
+    only(check(location('🍣'.repeat(51))), 'explicit.line.max-length');
   });
 });

@@ -25,6 +25,9 @@ interface LimitCase {
   fill?: (length: number) => string;
 }
 
+/** What LINE draws in a template or on a button: counted in grapheme clusters (textLength.ts). */
+const graphemeCounted = new Set(['card.title.too-long', 'card.description.too-long', 'choice.text.too-long', 'button.label.long']);
+
 const button = (label: string) => ({ text_message: { text: label }, postback_data: 'answer' });
 const url = (length: number) => {
   const head = 'https://example.com/';
@@ -239,7 +242,7 @@ describe('length rules at their boundaries', () => {
         assert.equal(d.pointer, c.pointer);
         assert.match(d.message, new RegExp(`\\b${c.limit + 1}\\b`), 'the message names the actual length');
         assert.match(d.message, new RegExp(`\\b${c.limit}\\b`), 'the message names the limit');
-        assert.deepEqual(d.data, { limit: c.limit, actual: c.limit + 1 });
+        assert.deepEqual(d.data, { limit: c.limit, actual: c.limit + 1, unit: graphemeCounted.has(c.code) ? 'grapheme' : 'utf16' });
         assertUnderlinesString(result, d, c.key, value);
         // Nothing else is wrong with the payload.
         const others = result.diagnostics.filter((o) => o !== d && o.severity !== 'information');
@@ -296,7 +299,8 @@ describe('card title: exact position of the diagnostic', () => {
   });
 });
 
-describe('length rules count UTF-16 code units (FACTS.md)', () => {
+describe('length rules count as LINE does: UTF-16 code units, grapheme clusters for template texts and labels', () => {
+  // https://developers.line.biz/en/docs/messaging-api/text-character-count/
   const card = (title: string, description = 'd') => text({ card_message: { title, description } });
 
   it('a 40-character Japanese title passes, 41 fails', () => {
@@ -309,27 +313,32 @@ describe('length rules count UTF-16 code units (FACTS.md)', () => {
     assertUnderlinesString(result, d, 'title', ja40 + 'さ');
   });
 
-  it('a title of 20 emoji outside the BMP (40 units) passes, 21 emoji (42 units) fails', () => {
-    const emoji20 = '😀'.repeat(20);
-    assert.equal(emoji20.length, 40);
-    assertNone(check(card(emoji20)), 'card.title.too-long');
-    const result = check(card('😀'.repeat(21)));
+  it('a title of 40 emoji (80 UTF-16 units) is within LINE\'s 40, with a warning that Sinch does not say how it counts', () => {
+    const emoji40 = '😀'.repeat(40);
+    assert.equal(emoji40.length, 80);
+    const result = check(card(emoji40));
     const d = only(result, 'card.title.too-long');
-    assert.match(d.message, /42 characters/);
-    assert.deepEqual(d.data, { limit: 40, actual: 42 });
-    assertUnderlinesString(result, d, 'title', '😀'.repeat(21));
+    assertSeverity(d, 'warning');
+    assert.match(d.message, /Card title is 40 characters as LINE counts them \(each emoji is one\), within its 40, but 80 UTF-16 code units/);
+    // Its fix cuts to what both counts accept.
+    assert.deepEqual(d.data, { limit: 40, actual: 80, unit: 'utf16' });
+    assertUnderlinesString(result, d, 'title', emoji40);
   });
 
-  it('39 ASCII characters plus one emoji is 41 units and fails', () => {
-    only(check(card('a'.repeat(39) + '🎉')), 'card.title.too-long');
-    assertNone(check(card('a'.repeat(38) + '🎉')), 'card.title.too-long');
+  it('41 emoji is an error that counts 41, not 82', () => {
+    const result = check(card('😀'.repeat(41)));
+    const d = only(result, 'card.title.too-long');
+    assertSeverity(d, 'error');
+    assert.match(d.message, /Card title is 41 characters \(counted as LINE does here: each emoji is one\); LINE allows at most 40\./);
+    assert.deepEqual(d.data, { limit: 40, actual: 41, unit: 'grapheme' });
   });
 
-  it('a ZWJ family emoji counts all its units', () => {
-    const family = '👨‍👩‍👧';
-    assert.equal(family.length, 8);
-    assertNone(check(card('a'.repeat(32) + family)), 'card.title.too-long');
-    only(check(card('a'.repeat(33) + family)), 'card.title.too-long');
+  it('a skin-toned thumb, a ZWJ family and a flag are one character each', () => {
+    for (const emoji of ['👍🏽', '👨‍👩‍👧', '🇯🇵', 'e\u0301']) {
+      assert.ok(emoji.length >= 2);
+      assertSeverity(only(check(card('a'.repeat(39) + emoji)), 'card.title.too-long'), 'warning');
+      assertSeverity(only(check(card('a'.repeat(40) + emoji)), 'card.title.too-long'), 'error');
+    }
   });
 
   it('a Japanese description of 60 passes, 61 fails', () => {
@@ -339,16 +348,20 @@ describe('length rules count UTF-16 code units (FACTS.md)', () => {
     only(check(card('t', ja60 + '!')), 'card.description.too-long');
   });
 
-  it('10 emoji button label (20 units) passes, 11 warns', () => {
+  it('a button label of 20 emoji is within LINE\'s 20; 21 is over', () => {
     const choice = (label: string) => text({ choice_message: { text_message: { text: 'Pick' }, choices: [button(label)] } });
-    assertNone(check(choice('🍣'.repeat(10))), 'button.label.long');
-    assertSeverity(only(check(choice('🍣'.repeat(11))), 'button.label.long'), 'warning');
+    assert.match(only(check(choice('🍣'.repeat(20))), 'button.label.long').message, /20 characters as LINE counts them/);
+    assert.match(only(check(choice('🍣'.repeat(21))), 'button.label.long').message, /21 characters \(counted as LINE does here/);
   });
 
-  it('a Japanese text message of 5000 passes, 5001 fails', () => {
-    const ja = 'あ'.repeat(5000);
-    assertNone(check(text({ text_message: { text: ja } })), 'text.too-long');
-    only(check(text({ text_message: { text: ja + 'い' } })), 'text.too-long');
+  it('a text message counts UTF-16 code units: 2500 emoji are 5000 and pass, one more fails', () => {
+    assertNone(check(text({ text_message: { text: '😀'.repeat(2500) } })), 'text.too-long');
+    assert.match(only(check(text({ text_message: { text: '😀'.repeat(2500) + 'a' } })), 'text.too-long').message, /5001 characters/);
+  });
+
+  it('postback data counts UTF-16 code units: 151 emoji are 302, over 300', () => {
+    const choice = text({ choice_message: { text_message: { text: 'Pick' }, choices: [{ text_message: { text: 'OK' }, postback_data: '😀'.repeat(151) }] } });
+    assert.match(only(check(choice), 'choice.postback.too-long').message, /302 characters/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { lineLength } from '../../line/textLength';
 import { hasPlaceholder, withoutPlaceholders } from '../../payload/placeholders';
 import { actionContexts, checkAction } from './actionRules';
 import { type InnerFinding, type InnerRule, entries, isRecord, messagesOf } from './innerRule';
@@ -39,15 +40,17 @@ function checkText(holder: Record<string, unknown>, at: string, what: string, pl
   const hasTitle = typeof holder.title === 'string';
   if (!hasImage && !hasTitle) return; // the schema enforces the plain limit
   const limit = 60;
-  if (text.length <= limit) return;
-  const estimated = hasPlaceholder(text) && withoutPlaceholders(text).length <= limit;
+  // LINE counts template texts in grapheme clusters: an emoji is one.
+  const length = text.length <= limit ? text.length : lineLength(text, 'grapheme');
+  if (length <= limit) return;
+  const estimated = hasPlaceholder(text) && lineLength(withoutPlaceholders(text), 'grapheme') <= limit;
   const reason = hasImage && hasTitle ? 'an image and a title' : hasImage ? 'an image' : 'a title';
   report({
     code: 'explicit.line.template.text-too-long',
     severity: estimated ? 'warning' : 'error',
     pointer: `${at}/text`,
-    message: `The ${what} text is ${text.length} characters${estimated ? ' (with placeholders as written)' : ''}; with ${reason} LINE allows at most ${limit} (${plainLimit} without).`,
-    data: { limit, actual: text.length },
+    message: `The ${what} text is ${length} characters${estimated ? ' (with placeholders as written)' : ''}; with ${reason} LINE allows at most ${limit} (${plainLimit} without).`,
+    data: { limit, actual: length, unit: 'grapheme' },
   });
 }
 
