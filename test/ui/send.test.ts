@@ -178,7 +178,7 @@ describe('UI: Send a payload to the fake Conversation API', function () {
     await workbench.runCommandFromPalette('Conversation API LINE: Send Payload');
     await dialog().waitFor({ state: 'visible', timeout: 30_000 });
     const question = await dialog().innerText();
-    assert.match(question, /With the variables of "dev" filled in, variable-label\.line\.json has 1 new warning: Button label is 26 characters/);
+    assert.match(question, /With the variables of "dev" filled in, variable-label\.line\.json has 1 new warning\. Send it anyway\?\s*• Button label is 26 characters/);
     await workbench.screenshot('23-send-resolved-warning');
     await dialog().locator('.monaco-button', { hasText: 'Cancel' }).click();
     await workbench.page.waitForTimeout(500);
@@ -281,7 +281,7 @@ describe('UI: Send a payload to the fake Conversation API', function () {
     await workbench.runCommandFromPalette('Conversation API LINE: Send Payload');
     await dialog().waitFor({ state: 'visible', timeout: 30_000 });
     const question = await dialog().innerText();
-    assert.match(question, /With the variables of "dev" filled in, variable-label\.line\.json has 1 new warning: Button label is 26 characters/);
+    assert.match(question, /With the variables of "dev" filled in, variable-label\.line\.json has 1 new warning\. Send it anyway\?\s*• Button label is 26 characters/);
     await workbench.screenshot('23-send-resolved-warning');
     await dialog().locator('.monaco-button', { hasText: 'Cancel' }).click();
     await workbench.page.waitForTimeout(500);

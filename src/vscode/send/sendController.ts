@@ -45,8 +45,9 @@ export class SendController {
     const warnings = written.filter((d) => d.severity === 'warning');
     if (warnings.length) {
       const answer = await vscode.window.showWarningMessage(
-        `${file} has ${plural(warnings.length, 'warning')}: ${warnings[0].message}${warnings.length > 1 ? ' …' : ''}`,
-        { modal: true, detail: warnings.map((w) => `• ${w.message}`).slice(0, 8).join('\n') },
+        // The warnings themselves in the detail, once: the message says what is being asked.
+        `${file} has ${plural(warnings.length, 'warning')}. Send it anyway?`,
+        { modal: true, detail: listed(warnings) },
         'Send Anyway',
       );
       if (answer !== 'Send Anyway') return undefined;
@@ -90,8 +91,8 @@ export class SendController {
     const fresh = prepared.warnings.filter((w) => !accepted.has(w.message));
     if (fresh.length) {
       const answer = await vscode.window.showWarningMessage(
-        `With the variables of "${env.name}" filled in, ${label} has ${plural(fresh.length, 'new warning')}: ${fresh[0]!.message}${fresh.length > 1 ? ' …' : ''}`,
-        { modal: true, detail: fresh.map((w) => `• ${w.message}`).slice(0, 8).join('\n') },
+        `With the variables of "${env.name}" filled in, ${label} has ${plural(fresh.length, 'new warning')}. Send it anyway?`,
+        { modal: true, detail: listed(fresh) },
         'Send Anyway',
       );
       if (answer !== 'Send Anyway') return undefined;
@@ -195,4 +196,11 @@ function remoteMediaFindings(document: vscode.TextDocument, known: Finding[]): F
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The warnings of a dialog's detail, a line each; past eight, how many more there are. */
+function listed(warnings: readonly { message: string }[]): string {
+  const lines = warnings.slice(0, 8).map((w) => `• ${w.message}`);
+  if (warnings.length > 8) lines.push(`… and ${warnings.length - 8} more`);
+  return lines.join('\n');
 }
