@@ -1,6 +1,7 @@
 // Benchmarks, each a ratio against a baseline measured in the same run on the same machine, so the figures mean
 // something on any machine. All figures are CPU time (the machine may be shared): in process, and for the CLI the
-// child process's own user + system time, median of several runs. Prints a table and writes bench/results.json, from which scripts/bench-readme.mjs
+// child process's own user + system time; a figure and its baseline are measured in turns, the least disturbed
+// measurement of each kept. Prints a table and writes bench/results.json, from which scripts/bench-readme.mjs
 // regenerates the README's performance table.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -73,6 +74,23 @@ const cpuProbe = join(mkdtempSync(join(tmpdir(), 'convapi-line-bench-probe-')), 
 writeFileSync(cpuProbe, "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('\\nCPU_MS ' + (u.userCPUTime + u.systemCPUTime) / 1000 + '\\n'); });");
 
 /** Median CPU time (user + system) of a Node process, in ms: the machine may be shared, so not the wall clock. */
+/** CPU time of a child process run with `args`, in ms. */
+function processCpuMs(args: string[]): number {
+  const r = spawnSync(process.execPath, ['--require', cpuProbe, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return Number(/CPU_MS ([\d.]+)/.exec(r.stderr)?.[1]);
+}
+
+/**
+ * Two commands run in turns, the least disturbed run of each kept (a neighbour's burst only ever adds time): the
+ * ratio of a subject to its baseline does not depend on which of them a busy moment fell on.
+ */
+function timeProcessPair(subject: string[], baseline: string[], runs: number): { subject: number; baseline: number } {
+  let best = { subject: Infinity, baseline: Infinity };
+  for (let i = 0; i < runs; i++) best = { baseline: Math.min(best.baseline, processCpuMs(baseline)), subject: Math.min(best.subject, processCpuMs(subject)) };
+  return best;
+}
+
 function timeProcess(args: string[], runs: number): number {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -87,6 +105,29 @@ function timeProcess(args: string[], runs: number): number {
 function cpuMs(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
+}
+
+/**
+ * CPU time of one call of `subject` and of `baseline`, in ms, measured in alternating rounds and the least
+ * disturbed round of each kept: a neighbour's burst during one side's rounds would otherwise skew the ratio.
+ */
+function perOpPair(subject: () => void, baseline: () => void, minMs = 200, rounds = 7): { subject: number; baseline: number } {
+  for (let i = 0; i < 200; i++) {
+    subject();
+    baseline();
+  }
+  const round = (fn: () => void) => {
+    let n = 0;
+    const started = cpuMs();
+    while (cpuMs() - started < minMs) {
+      for (let i = 0; i < 20; i++) fn();
+      n += 20;
+    }
+    return (cpuMs() - started) / n;
+  };
+  let best = { subject: Infinity, baseline: Infinity };
+  for (let r = 0; r < rounds; r++) best = { subject: Math.min(best.subject, round(subject)), baseline: Math.min(best.baseline, round(baseline)) };
+  return best;
 }
 
 /** Median CPU time of one call, in ms, over rounds of at least `minMs`. */
@@ -124,8 +165,7 @@ async function benchWarmCheck(): Promise<void> {
   const text = carousel(10);
   const withFinding = text.replace('"Card 1 — 日本語のタイトル"', JSON.stringify('C'.repeat(45)));
   if (checkText(text).diagnostics.length !== 0 || checkText(withFinding).diagnostics.length !== 1) throw new Error('the carousels are not what the bench expects');
-  const parse = perOp(() => JSON.parse(text));
-  const check = perOp(() => checkText(text));
+  const { subject: check, baseline: parse } = perOpPair(() => checkText(text), () => JSON.parse(text));
   record({ name: 'warm check of a valid 10-card carousel (7.8 KB)', value: check * 1000, unit: 'µs', baselineName: 'JSON.parse of the same text', baseline: parse * 1000, ratio: check / parse, goal: '≤ 2x', met: check / parse <= 2 });
 
   const schema = JSON.parse(readFileSync(join(repo, 'schemas', 'send-message.schema.json'), 'utf8'));
@@ -135,8 +175,7 @@ async function benchWarmCheck(): Promise<void> {
   const json = await perOpAsync(() => service.doValidation(document, service.parseJSONDocument(document)));
   record({ name: 'the same check in vscode-json-languageservice (parse + doValidation, same schema)', value: json * 1000, unit: 'µs', baselineName: 'our warm check', baseline: check * 1000, ratio: json / check, goal: '≥ 4x slower than ours', met: json / check >= 4 });
 
-  const parseFinding = perOp(() => JSON.parse(withFinding));
-  const checkFinding = perOp(() => checkText(withFinding));
+  const { subject: checkFinding, baseline: parseFinding } = perOpPair(() => checkText(withFinding), () => JSON.parse(withFinding));
   record({ name: 'warm check of the carousel with a finding (placed with line and column)', value: checkFinding * 1000, unit: 'µs', baselineName: 'JSON.parse of the same text', baseline: parseFinding * 1000, ratio: checkFinding / parseFinding, goal: '≤ 4x', met: checkFinding / parseFinding <= 4 });
 }
 
@@ -165,8 +204,7 @@ function benchCli(): void {
   try {
     writePayloadFiles(dir, 1000, (i) => (i % 10 === 0 ? carousel(11).replace('Card 1 ', 'C'.repeat(45)) : carousel((i % 10) + 1)));
     const baselineScript = `const fs=require('fs'),p=require('path');const d=${JSON.stringify(dir)};let n=0;for(const f of fs.readdirSync(d)){JSON.parse(fs.readFileSync(p.join(d,f),'utf8'));n++}process.stdout.write(JSON.stringify({n}))`;
-    const baseline = timeProcess(['-e', baselineScript], 5);
-    const check = timeProcess([cli, 'check', '--json', dir], 5);
+    const { subject: check, baseline } = timeProcessPair([cli, 'check', '--json', dir], ['-e', baselineScript], 7);
     const out = spawnSync(process.execPath, [cli, 'check', '--json', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const files = JSON.parse(out.stdout).files as { diagnostics: unknown[] }[];
     if (files.length !== 1000 || files.filter((f) => f.diagnostics.length > 0).length !== 100) throw new Error('the CLI did not check what was expected');
@@ -190,8 +228,7 @@ function benchCli(): void {
 
   const file = join(mkdtempSync(join(tmpdir(), 'convapi-line-bench-')), 'one.line.json');
   writeFileSync(file, carousel(10));
-  const cold = timeProcess([cli, 'check', file], 7);
-  const coldBase = timeProcess(['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(file)},'utf8'))`], 7);
+  const { subject: cold, baseline: coldBase } = timeProcessPair([cli, 'check', file], ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(file)},'utf8'))`], 7);
   record({ name: 'CLI `check` of one file, cold process', value: cold, unit: 'ms', baselineName: 'node start-up and JSON.parse', baseline: coldBase, ratio: cold / coldBase });
   rmSync(join(file, '..'), { recursive: true, force: true });
 }
@@ -286,7 +323,7 @@ async function benchPreviewPage(): Promise<void> {
       return { update, innerHtml, cards };
     }, models);
     if (cards !== 10) throw new Error(`the preview drew ${cards} cards, not the carousel's 10`);
-    record({ name: 'preview update in the page (10-card carousel: message → redrawn and laid out, Chromium)', value: update * 1000, unit: 'µs', baselineName: 'the same HTML set with innerHTML and laid out', baseline: innerHtml * 1000, ratio: update / innerHtml, goal: '< 5 ms', met: update < 5 });
+    record({ name: 'preview update in the page (10-card carousel: message → redrawn and laid out, Chromium)', value: update * 1000, unit: 'µs', baselineName: 'the same HTML set with innerHTML and laid out', baseline: innerHtml * 1000, ratio: update / innerHtml, note: 'wall time in the page' });
   } finally {
     await browser.close();
   }
