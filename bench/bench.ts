@@ -73,8 +73,7 @@ function median(values: number[]): number {
 const cpuProbe = join(mkdtempSync(join(tmpdir(), 'convapi-line-bench-probe-')), 'cpu.js');
 writeFileSync(cpuProbe, "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('\\nCPU_MS ' + (u.userCPUTime + u.systemCPUTime) / 1000 + '\\n'); });");
 
-/** Median CPU time (user + system) of a Node process, in ms: the machine may be shared, so not the wall clock. */
-/** CPU time of a child process run with `args`, in ms. */
+/** CPU time (user + system) of a child Node process run with `args`, in ms: the machine may be shared, so not the wall clock. */
 function processCpuMs(args: string[]): number {
   const r = spawnSync(process.execPath, ['--require', cpuProbe, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
@@ -91,14 +90,9 @@ function timeProcessPair(subject: string[], baseline: string[], runs: number): {
   return best;
 }
 
+/** Median CPU time of a Node process run with `args`, over `runs` runs, in ms. */
 function timeProcess(args: string[], runs: number): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const r = spawnSync(process.execPath, ['--require', cpuProbe, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-    times.push(Number(/CPU_MS ([\d.]+)/.exec(r.stderr)?.[1]));
-  }
-  return median(times);
+  return median(Array.from({ length: runs }, () => processCpuMs(args)));
 }
 
 /** CPU time of the process in ms: on a shared machine wall time also counts the wait for a CPU. */

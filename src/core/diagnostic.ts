@@ -38,6 +38,8 @@ export interface DiagnosticData {
   actual?: number;
   /** How `limit` and `actual` count characters: UTF-16 code units unless LINE counts grapheme clusters there. */
   unit?: 'utf16' | 'grapheme';
+  /** Over `limit` by one count only, and within LINE's own: LINE shows the whole text. */
+  lineAccepts?: boolean;
   [key: string]: unknown;
 }
 

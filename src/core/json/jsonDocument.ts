@@ -90,17 +90,21 @@ export class JsonDocument {
       // JSON.parse takes any depth; the walk over its value stops past the limit, and only then is the text scanned
       // for where (strict JSON has no comments: brackets outside strings are the structure).
       const names = namesAndColons(parsed, 0);
-      if (names < 0) {
+      // A repeated name drops its first value, and whatever nesting it held, from the parsed value: then the text
+      // itself is scanned for depth, which the tree builders (jsonc-parser recurses per level) must not exceed.
+      const suspicious = names >= 0 && !sameKeyCount(text, names);
+      const tooDeep = names < 0 ? offsetBeyondDepth(text, maxNestingDepth) ?? 0 : suspicious ? offsetBeyondDepth(text, maxNestingDepth) : undefined;
+      if (tooDeep !== undefined) {
         this.value = undefined;
         this.strict = false;
         this.#root = undefined;
-        this.syntaxProblems = [tooDeepProblem(offsetBeyondDepth(text, maxNestingDepth) ?? 0)];
+        this.syntaxProblems = [tooDeepProblem(tooDeep)];
         return;
       }
       this.value = parsed;
       this.strict = true;
       this.syntaxProblems = [];
-      this.#suspicious = !sameKeyCount(text, names);
+      this.#suspicious = suspicious;
       return;
     }
     this.strict = false;

@@ -33,7 +33,10 @@ function eachGraphemeEnd(value: string, visit: (end: number) => boolean): void {
   let start = 0;
   let size = window;
   while (start < value.length) {
-    const end = Math.min(value.length, start + size);
+    let end = Math.min(value.length, start + size);
+    // Never between the halves of a surrogate pair: ICU would take the half as a character of its own and close
+    // the cluster before it (👍 | 🏽), which is then counted as whole.
+    if (end < value.length && isHighSurrogate(value.charCodeAt(end - 1))) end++;
     const text = value.slice(start, end);
     let last = 0;
     let lastStart = 0;
@@ -52,6 +55,10 @@ function eachGraphemeEnd(value: string, visit: (end: number) => boolean): void {
     start += lastStart;
     size = window;
   }
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /** The length of a text as LINE counts it for a property counted in `unit`. */

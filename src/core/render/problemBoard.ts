@@ -25,7 +25,7 @@ export class ProblemBoard {
         if (list) list.push(d);
         else this.#placed.set(at, [d]);
       }
-      const limit = d.data?.limit;
+      const limit = d.data?.lineAccepts === true ? undefined : d.data?.limit;
       if (typeof limit === 'number') this.#limits.set(d.pointer, Math.min(limit, this.#limits.get(d.pointer) ?? Infinity));
       if (d.data?.unit === 'grapheme') this.#graphemeCounted.add(d.pointer);
     }

@@ -43,6 +43,7 @@ function reportCountedByLineOnly(ctx: RuleContext, s: LimitedString, length: num
     severity: 'warning',
     pointer: s.pointer,
     message: `${s.label} is ${length} characters as LINE counts them (each emoji is one), within its ${s.limit}, but ${s.value.length} UTF-16 code units: the Conversation API does not say how it counts its limit of ${s.limit}.`,
-    data: { limit: s.limit, actual: s.value.length, unit: 'utf16' },
+    // lineAccepts: the preview draws no cut mark for it, since LINE shows the whole text.
+    data: { limit: s.limit, actual: s.value.length, unit: 'utf16', lineAccepts: true },
   });
 }

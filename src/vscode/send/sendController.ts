@@ -38,7 +38,7 @@ export class SendController {
     }
     const file = vscode.workspace.asRelativePath(document.uri);
     // The full check (syntax and schema too): the editor may leave those to VS Code's JSON service.
-    const written: Finding[] = checkText(stripBom(document.getText())).diagnostics.map((d) => ({ severity: d.severity, message: d.message, line: d.range.start.line }));
+    const written: Finding[] = checkText(stripBom(document.getText())).diagnostics.map((d) => ({ severity: d.severity, message: d.message, line: d.range.start.line, key: warningKey(d) }));
     written.push(...remoteMediaFindings(document, written));
     const errors = written.filter((d) => d.severity === 'error');
     if (errors.length) return this.#stopOnErrors(document, errors, `${file} has ${plural(errors.length, 'error')}: nothing was sent.`);
@@ -52,18 +52,21 @@ export class SendController {
       );
       if (answer !== 'Send Anyway') return undefined;
     }
-    return this.#send(document.getText(), document.uri, file, document, undefined, new Set(warnings.map((w) => w.message)));
+    return this.#send(document.getText(), document.uri, file, document, undefined, new Set(warnings.flatMap((w) => (w.key ? [w.key] : []))));
   }
 
-  /** Sends an entry's resolved body again (a new send, a new message_id), after checking it once more. */
+  /**
+   * Sends an entry's resolved body again (a new send, a new message_id), after checking it once more: an error still
+   * stops it; its warnings were there when it was sent, so they are not asked about again.
+   */
   async sendAgain(entry: SentMessage): Promise<SentMessage | undefined> {
     const text = JSON.stringify(entry.request.body, null, 2);
     const env = this.environments.byName(entry.environment);
-    return this.#send(text, entry.file ? vscode.Uri.parse(entry.file) : undefined, entry.file ? vscode.workspace.asRelativePath(vscode.Uri.parse(entry.file)) : 'the earlier request', undefined, env);
+    return this.#send(text, entry.file ? vscode.Uri.parse(entry.file) : undefined, entry.file ? vscode.workspace.asRelativePath(vscode.Uri.parse(entry.file)) : 'the earlier request', undefined, env, 'all');
   }
 
-  /** `accepted`: the warnings the person already chose to send with; any other one is asked about first. */
-  async #send(text: string, uri: vscode.Uri | undefined, label: string, document: vscode.TextDocument | undefined, preferred?: Environment, accepted = new Set<string>()): Promise<SentMessage | undefined> {
+  /** `accepted`: the warnings (by warningKey) the person already chose to send with; any other one is asked about first. */
+  async #send(text: string, uri: vscode.Uri | undefined, label: string, document: vscode.TextDocument | undefined, preferred?: Environment, accepted: ReadonlySet<string> | 'all' = new Set<string>()): Promise<SentMessage | undefined> {
     if (this.#sending) {
       void vscode.window.showInformationMessage('A send is in progress; wait for its answer first.');
       return undefined;
@@ -88,7 +91,7 @@ export class SendController {
       return document ? this.#stopOnErrors(document, found, why) : (void vscode.window.showErrorMessage(why), undefined);
     }
     // A value can bring a warning the written payload did not have (a button label past 20 characters): asked too.
-    const fresh = prepared.warnings.filter((w) => !accepted.has(w.message));
+    const fresh = accepted === 'all' ? [] : prepared.warnings.filter((w) => !accepted.has(warningKey(w)));
     if (fresh.length) {
       const answer = await vscode.window.showWarningMessage(
         `With the variables of "${env.name}" filled in, ${label} has ${plural(fresh.length, 'new warning')}. Send it anyway?`,
@@ -179,6 +182,16 @@ interface Finding {
   severity: Diagnostic['severity'];
   message: string;
   line: number;
+  /** warningKey of the diagnostic, for findings of the check. */
+  key?: string;
+}
+
+/**
+ * A warning by what and where, not by its words: filled-in variables change a message's numbers ("29 characters
+ * counting {{placeholders}}" becomes "26 characters") without making it a new warning.
+ */
+function warningKey(d: { code: string; pointer: string; innerPointer?: string }): string {
+  return `${d.code} ${d.pointer} ${d.innerPointer ?? ''}`;
 }
 
 /**

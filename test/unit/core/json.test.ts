@@ -157,6 +157,14 @@ describe('JsonDocument', () => {
     }
     // Brackets inside strings do not count.
     assert.deepEqual(new JsonDocument(JSON.stringify({ a: '['.repeat(10_000) })).syntaxProblems, []);
+    // A repeated name hides its first value's nesting from JSON.parse's result; the text still counts.
+    for (const n of [maxNestingDepth + 1, 200_000]) {
+      const hidden = new JsonDocument(`{"message":{"text_message":{"text":"hi"}},"x":${'['.repeat(n)}${']'.repeat(n)},"x":1}`);
+      assert.equal(hidden.syntaxProblems.length, 1, `depth ${n}`);
+      assert.match(hidden.syntaxProblems[0]!.message, /Nested too deeply/);
+      assert.equal(hidden.root, undefined);
+    }
+    assert.deepEqual(new JsonDocument(`{"x":${'['.repeat(maxNestingDepth - 1)}${']'.repeat(maxNestingDepth - 1)},"x":1}`).syntaxProblems, []);
   });
 
   it('rangeOf uses the document line index', () => {

@@ -38,7 +38,8 @@ describe('counting characters as LINE does (textLength)', () => {
   });
 
   it('counts long texts of every kind exactly, across the windows of its walk', () => {
-    const texts = ['🇯🇵'.repeat(3000) + 'a', 'e' + '\u0301'.repeat(5000) + 'x', '👨‍👩‍👧'.repeat(700), 'ab😀'.repeat(900), '\r\n'.repeat(1500)];
+    // Some not aligned to the walk's 1024-unit windows, so that a window ends inside an emoji (👍 | 🏽).
+    const texts = ['🇯🇵'.repeat(3000) + 'a', 'e' + '\u0301'.repeat(5000) + 'x', '👨‍👩‍👧'.repeat(700), 'ab😀'.repeat(900), '\r\n'.repeat(1500), 'x' + '👍🏽'.repeat(299), 'xy' + '👨‍👩‍👧‍👦'.repeat(400), 'a' + '🇯🇵'.repeat(600)];
     for (const text of texts) {
       let expected = 0;
       // ICU on the whole text, once: the reference the windowed walk must match.
@@ -54,5 +55,7 @@ describe('counting characters as LINE does (textLength)', () => {
     assert.equal(truncateToLimit('Hi {{FIRST_NAME}}!', 8, 'grapheme'), 'Hi ');
     assert.equal(truncateToLimit('😀😀', 0, 'grapheme'), '');
     assert.equal(truncateToLimit('short', 40, 'grapheme'), 'short');
+    // A cut past the first window keeps the skin tone with its thumb.
+    assert.equal(truncateToLimit('a'.repeat(1021) + '👍🏽' + 'b'.repeat(10), 1022, 'grapheme'), 'a'.repeat(1021) + '👍🏽');
   });
 });

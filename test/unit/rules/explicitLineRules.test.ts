@@ -333,6 +333,10 @@ describe('explicit_channel_message.LINE lengths count as LINE does: UTF-16 code 
     const carousel = (text: string) => explicit({ messages: [{ type: 'template', altText: 'C', template: { type: 'carousel', columns: [{ text, actions: [{ type: 'message', label: 'A', text: 'a' }] }] } }] });
     assertClean(check(carousel('🍣'.repeat(120))));
     only(check(carousel('🍣'.repeat(121))), 'explicit.line.max-length');
+    // An imagemap's actions are not among LINE's action objects: a message action's text there counts UTF-16 units.
+    const imagemap = (text: string) => explicit({ messages: [{ type: 'imagemap', baseUrl: 'https://example.com/map', altText: 'Map', baseSize: { width: 1040, height: 1040 }, actions: [{ type: 'message', text, area: { x: 0, y: 0, width: 520, height: 520 } }] }] });
+    assertClean(check(imagemap('🍣'.repeat(200))));
+    assert.equal(only(check(imagemap('🍣'.repeat(201))), 'explicit.line.max-length').innerPointer, '/messages/0/actions/0/text');
     // A location title is not in LINE's list: 50 emoji are 100 units, 51 are over.
     const location = (title: string) => explicit({ messages: [{ type: 'location', title, address: 'a', latitude: 1, longitude: 2 }] });
     assertClean(check(location('🍣'.repeat(50))));

@@ -321,7 +321,7 @@ describe('length rules count as LINE does: UTF-16 code units, grapheme clusters 
     assertSeverity(d, 'warning');
     assert.match(d.message, /Card title is 40 characters as LINE counts them \(each emoji is one\), within its 40, but 80 UTF-16 code units/);
     // Its fix cuts to what both counts accept.
-    assert.deepEqual(d.data, { limit: 40, actual: 80, unit: 'utf16' });
+    assert.deepEqual(d.data, { limit: 40, actual: 80, unit: 'utf16', lineAccepts: true });
     assertUnderlinesString(result, d, 'title', emoji40);
   });
 

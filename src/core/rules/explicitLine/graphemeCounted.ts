@@ -32,6 +32,9 @@ export function isGraphemeCounted(root: unknown, pointer: string): boolean {
   }
   const holder = holders[holders.length - 1];
   if (!isRecord(holder)) return false;
+  // An imagemap's actions are imagemap action objects, which LINE's list leaves out: counted in UTF-16 code units.
+  const message = holders[holders.length - 3];
+  if (path[path.length - 3] === 'actions' && isRecord(message) && message.type === 'imagemap') return false;
   const type = typeof holder.type === 'string' ? holder.type : undefined;
   if (key === 'label' && type !== undefined && actionTypes.has(type)) return true;
   if (type !== undefined && byType[type]?.has(key)) return true;
