@@ -108,7 +108,15 @@ describe('UI: the getting-started walkthrough', function () {
     // Picked with the keyboard, as a person mostly does: the list may still be settling while the walkthrough lays out.
     await workbench.page.locator('.quick-input-widget input').fill('Carousel');
     await workbench.page.locator('.quick-input-widget .monaco-list-row.focused').filter({ hasText: 'Carousel' }).first().waitFor({ state: 'visible', timeout: 10_000 });
-    await workbench.page.keyboard.press('Enter');
+    // Into the pick's own input: the walkthrough page may have taken the keyboard focus meanwhile (it re-renders as
+    // steps change), and a page-level Enter would go there. If the pick is still open after that, once more.
+    const filter = workbench.page.locator('.quick-input-widget input');
+    await filter.press('Enter');
+    const accepted = () => workbench.page.waitForFunction(() => !(document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.startsWith('Carousel'), null, { timeout: 5_000 });
+    await accepted().catch(async () => {
+      await filter.press('Enter');
+      await accepted();
+    });
     // The save dialog proposes carousel.line.json in the workspace folder: accept it as it is.
     const input = workbench.page.locator('.quick-input-widget input');
     await workbench.page.waitForFunction(() => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith('carousel.line.json'), null, { timeout: 30_000 });
