@@ -115,9 +115,17 @@ describe('UI: editor features a person sees (light theme)', function () {
     });
     await workbench.openFile('writer/summer-sale.line.json');
     await workbench.errorSquiggles().first().waitFor({ state: 'visible', timeout: 60_000 });
-    await workbench.page.locator('.monaco-editor .view-line span', { hasText: 'all LINE stickers' }).first().hover();
+    const title = workbench.page.locator('.monaco-editor .view-line span', { hasText: 'all LINE stickers' }).first();
     const hover = workbench.page.locator('.monaco-hover').filter({ hasText: '/40 characters' }).first();
-    await hover.waitFor({ state: 'visible', timeout: 30_000 });
+    // A hover shows when the mouse comes to rest on the text: moved off and back again if one did not come (the
+    // mouse may already have rested there, or a toast drew over the editor meanwhile).
+    for (let attempt = 1; ; attempt++) {
+      await workbench.page.mouse.move(5, 5);
+      await title.hover();
+      const shown = await hover.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false);
+      if (shown) break;
+      if (attempt === 3) throw new Error('no hover on the card title after three tries');
+    }
     const text = await hover.innerText();
     assert.match(text, /Card title: 51\/40 characters, 11 over: LINE refuses it · card\.title\.too-long/);
     assert.doesNotMatch(text, /UTF-16/);
