@@ -148,6 +148,4 @@ describe('UI: the getting-started walkthrough', function () {
     await workbench.page.waitForTimeout(2_000);
     await workbench.screenshot('31-walkthrough');
   });
-
-
 });
