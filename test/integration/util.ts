@@ -32,6 +32,17 @@ export async function waitFor<T>(what: string, condition: () => T | undefined | 
   }
 }
 
+/** waitFor for a condition read asynchronously (a view read through a command). */
+export async function eventually<T>(what: string, condition: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await condition();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Diagnostic.code as a plain string, whichever of its three shapes the extension used. */
 export function diagnosticCode(diagnostic: vscode.Diagnostic): string | undefined {
   const { code } = diagnostic;

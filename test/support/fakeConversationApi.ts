@@ -134,6 +134,19 @@ export class FakeConversationApi {
     return `http://127.0.0.1:${this.#port}/oauth2/token`;
   }
 
+  /** The SINCH_* variables the CLI reads, pointing at this fake. */
+  sinchEnv(): Record<string, string> {
+    return {
+      SINCH_PROJECT_ID: this.options.projectId,
+      SINCH_KEY_ID: this.options.keyId,
+      SINCH_KEY_SECRET: this.options.keySecret,
+      SINCH_REGION: 'eu',
+      SINCH_APP_ID: this.options.appId,
+      SINCH_CONVERSATION_URL: this.url,
+      SINCH_AUTH_URL: this.authUrl,
+    };
+  }
+
   /** An environment pointing at this fake. */
   environment(name = 'fake'): { name: string; projectId: string; appId: string; region: 'eu'; keyId: string; variables: Record<string, string>; conversationUrl: string; authUrl: string } {
     return { name, projectId: this.options.projectId, appId: this.options.appId, region: 'eu', keyId: this.options.keyId, variables: {}, conversationUrl: this.url, authUrl: this.authUrl };

@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import { type IncomingHttpHeaders, type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
-import { waitFor } from '../util';
+import { eventually, waitFor } from '../util';
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -148,15 +148,6 @@ describe('callback simulator', () => {
 type CallbackItem = vscode.TreeItem & { record: { id: string; accepted: boolean; signature: string; trigger: string; appId?: string; contactId?: string; rawBody: string } };
 const callbackItems = async () => (await vscode.commands.executeCommand<CallbackItem[]>('convapiLine.test.callbackItems')) ?? [];
 
-async function eventually<T>(what: string, condition: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await condition();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('callback simulator with the running listener', function () {
   this.timeout(90_000);

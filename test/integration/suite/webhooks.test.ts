@@ -7,7 +7,7 @@ import type { SentMessage } from '../../../src/core/history/sentMessages';
 import type { CallbackRecord } from '../../../src/core/webhook/callbackRecord';
 import { FakeConversationApi } from '../../support/fakeConversationApi';
 import { post } from '../../support/httpPost';
-import { diagnosticCode, waitFor, workspaceUri } from '../util';
+import { diagnosticCode, eventually, waitFor, workspaceUri } from '../util';
 
 /** The spec page's callback examples, read from the repository (the extension under test is its root). */
 function specCallbacks(): { name: string; text: string }[] {
@@ -15,16 +15,6 @@ function specCallbacks(): { name: string; text: string }[] {
   return fs.readdirSync(dir).filter((f) => f.includes('callback')).sort().map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), 'utf8') }));
 }
 
-/** Polls an asynchronous condition (the view is read through a command). */
-async function eventually<T>(what: string, condition: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await condition();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 type Item = vscode.TreeItem & { record: CallbackRecord };
 const items = async () => (await vscode.commands.executeCommand<Item[]>('convapiLine.test.callbackItems')) ?? [];

@@ -149,15 +149,7 @@ describe('convapi-line webhooks (built CLI against the fake API)', function () {
   let env: Record<string, string>;
   beforeEach(async () => {
     fake = await FakeConversationApi.start();
-    env = {
-      SINCH_PROJECT_ID: fake.options.projectId,
-      SINCH_KEY_ID: fake.options.keyId,
-      SINCH_KEY_SECRET: fake.options.keySecret,
-      SINCH_REGION: 'eu',
-      SINCH_APP_ID: fake.options.appId,
-      SINCH_CONVERSATION_URL: fake.url,
-      SINCH_AUTH_URL: fake.authUrl,
-    };
+    env = fake.sinchEnv();
   });
   afterEach(async () => {
     assert.deepEqual(fake.violations, []);

@@ -5,16 +5,9 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { main } from '../../../src/cli/main';
+import { run } from '../cli/cliInProcess';
 
 const cli = resolve(__dirname, '..', '..', '..', '..', 'dist', 'cli.js');
-
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
 
 const valid = JSON.stringify({ app_id: 'A', recipient: { contact_id: 'C' }, message: { text_message: { text: 'Hi' } } });
 const longTitle = JSON.stringify({ app_id: 'A', recipient: { contact_id: 'C' }, message: { card_message: { title: 'T'.repeat(41), choices: [{ text_message: { text: 'ok' } }] } } }, null, 2);

@@ -23,16 +23,7 @@ describe('No secret or token in any output of a send/fail cycle', function () {
     try {
       const file = join(dir, 'hi.line.json');
       writeFileSync(file, textPayload(fake.options.appId, 'Hi {{NAME}}'));
-      const env = {
-        SINCH_PROJECT_ID: fake.options.projectId,
-        SINCH_KEY_ID: fake.options.keyId,
-        SINCH_KEY_SECRET: fake.options.keySecret,
-        SINCH_REGION: 'eu',
-        SINCH_APP_ID: fake.options.appId,
-        SINCH_CONVERSATION_URL: fake.url,
-        SINCH_AUTH_URL: fake.authUrl,
-        NAME: 'Ann',
-      };
+      const env = { ...fake.sinchEnv(), NAME: 'Ann' };
       const cli = async (args: string[], extra: Record<string, string> = {}) => {
         const r = await runCli(args, { ...env, ...extra });
         outputs.push(r.stdout, r.stderr);
