@@ -1,10 +1,10 @@
 import { type CheckResult, checkText } from '../core/check';
 import { type Diagnostic, compareDiagnostics } from '../core/diagnostic';
-import { decodePayloadBytes, defaultMaxFileSizeMB, payloadFilePatternsText } from '../core/payloadFiles';
+import { defaultMaxFileSizeMB, payloadFilePatternsText } from '../core/payloadFiles';
 import { parseCommandArgs } from './args';
 import { type CliIO, UsageError, exitCodes } from './io';
 import { escapeForTerminal } from './outputText';
-import { type Skipped, expandTargets, readRegularFile, skippedDirectories } from './payloadFiles';
+import { type Skipped, expandTargets, readPayloadFile, skippedDirectories } from './payloadFiles';
 
 export const mediaTimeoutRange = { min: 500, max: 60_000, default: 5000 } as const;
 export const mediaDeadlineRange = { min: 1, max: 3600 } as const;
@@ -106,9 +106,8 @@ function fileProblem(code: string, message: string): Diagnostic {
 
 /** Reads (a regular file, within the size limit, as UTF-8) and checks one payload file. */
 export function checkFile(path: string, maxBytes = defaultMaxFileSizeMB * 1024 * 1024): { diagnostics: Diagnostic[]; result?: CheckResult } {
-  const read = readRegularFile(path, maxBytes);
-  if ('unreadable' in read) return { diagnostics: [fileProblem('file.unreadable', `Cannot read the file: ${read.unreadable}.`)] };
-  const decoded = decodePayloadBytes(read.bytes);
+  const decoded = readPayloadFile(path, maxBytes);
+  if ('unreadable' in decoded) return { diagnostics: [fileProblem('file.unreadable', `Cannot read the file: ${decoded.unreadable}.`)] };
   if (decoded.text === undefined) return { diagnostics: [fileProblem('file.encoding', decoded.problem!.message)] };
   const result = checkText(decoded.text);
   if (decoded.problem) {

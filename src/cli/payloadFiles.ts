@@ -1,6 +1,6 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { type Dirent, closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { payloadFilePattern } from '../core/payloadFiles';
+import { type DecodedPayload, decodePayloadBytes, payloadFilePattern, stripBom } from '../core/payloadFiles';
 
 /** Directories a search never enters: dependencies, version control, and build output (copies of the sources). */
 export const skippedDirectories: ReadonlyMap<string, string> = new Map([
@@ -39,8 +39,8 @@ export function expandTargets(inputs: readonly string[]): Targets {
   const targets: Targets = { files: [], emptyDirectories: [], skipped: [] };
   const seenFiles = new Set<string>();
   const visited = new Set<string>();
-  const add = (display: string, path: string, stats?: Stats) => {
-    const key = identity(path, stats);
+  const add = (display: string, path: string, realPath?: string) => {
+    const key = realPath ?? identity(path);
     if (seenFiles.has(key)) return;
     seenFiles.add(key);
     targets.files.push({ display, path });
@@ -58,11 +58,10 @@ export function expandTargets(inputs: readonly string[]): Targets {
   return targets;
 }
 
-/** The file itself, however it is named (links, ./, twice): its device and inode, from the stat already made. */
-function identity(path: string, stats?: Stats): string {
+/** The file itself, however it is named (through links, with ./, twice): its real path. */
+function identity(path: string): string {
   try {
-    const s = stats ?? statSync(path);
-    return `${s.dev}:${s.ino}`;
+    return realpathSync(path);
   } catch {
     return resolve(path);
   }
@@ -81,7 +80,11 @@ function below(directory: string, name: string): string {
   return directory.endsWith('/') ? directory + name : `${directory}/${name}`;
 }
 
-function walk(directory: string, visited: Set<string>, targets: Targets, add: (display: string, path: string, stats?: Stats) => void): void {
+function byName(a: Dirent, b: Dirent): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+function walk(directory: string, visited: Set<string>, targets: Targets, add: (display: string, path: string, realPath?: string) => void): void {
   let real: string;
   try {
     real = realpathSync(directory);
@@ -92,30 +95,40 @@ function walk(directory: string, visited: Set<string>, targets: Targets, add: (d
   // A link back up the tree would otherwise be walked forever; a second way to the same place adds nothing.
   if (visited.has(real)) return;
   visited.add(real);
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = readdirSync(directory).sort();
+    entries = readdirSync(directory, { withFileTypes: true }).sort(byName);
   } catch (error) {
     targets.skipped.push({ path: directory, reason: `cannot list: ${codeOf(error)}` });
     return;
   }
-  for (const name of names) {
+  // The path to read, normalized once for the directory rather than once per file.
+  const normalized = join(directory);
+  for (const entry of entries) {
+    const name = entry.name;
     const full = below(directory, name);
-    let stats: Stats;
-    try {
-      stats = statSync(full);
-    } catch (error) {
-      const dangling = lstatIsLink(full);
-      targets.skipped.push({ path: full, reason: dangling ? 'dangling symbolic link' : `cannot read: ${codeOf(error)}` });
-      continue;
+    // The directory listing tells files and directories apart without a stat per entry; links (and entries of a
+    // file system that does not say) are followed with one.
+    let isDirectory = entry.isDirectory();
+    if (!isDirectory && !entry.isFile()) {
+      let stats: Stats;
+      try {
+        stats = statSync(full);
+      } catch (error) {
+        const dangling = lstatIsLink(full);
+        targets.skipped.push({ path: full, reason: dangling ? 'dangling symbolic link' : `cannot read: ${codeOf(error)}` });
+        continue;
+      }
+      isDirectory = stats.isDirectory();
     }
-    if (stats.isDirectory()) {
+    if (isDirectory) {
       const why = skippedDirectories.get(name);
       if (why) targets.skipped.push({ path: full, reason: why });
       else walk(full, visited, targets, add);
     } else if (payloadFilePattern.test(name)) {
       // Not only regular files: a FIFO or device with a payload's name is reported as unreadable, not passed over.
-      add(full, join(full), stats);
+      // A regular file's real path is its real directory's and its name; a link's is looked up.
+      add(full, below(normalized, name), entry.isFile() ? below(real, name) : undefined);
     }
   }
 }
@@ -132,13 +145,37 @@ function codeOf(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 }
 
-export type ReadOutcome = { bytes: Buffer } | { unreadable: string };
+export type PayloadReadOutcome = DecodedPayload | { unreadable: string };
 
 /**
- * Reads a file that must be a regular file of at most `maxBytes`: a FIFO would block forever and a device
- * (/dev/zero) never ends, so anything else is refused with the reason, before a byte is read.
+ * Reads a payload file, which must be a regular file of at most `maxBytes` (a FIFO would block forever and a device
+ * such as /dev/zero never ends, so anything else is refused with the reason before a byte is read), and decodes it
+ * as decodePayloadBytes does, with the text decoded by Node in one native call: the usual file is plain UTF-8, and a
+ * check of many files spends a good part of its time reading.
+ * Only a text that may hold a problem (a replacement character from invalid UTF-8, a NUL from UTF-16) is read again
+ * as bytes, so that the problem is named exactly where it is.
  */
-export function readRegularFile(path: string, maxBytes: number): ReadOutcome {
+export function readPayloadFile(path: string, maxBytes: number): PayloadReadOutcome {
+  const opened = openRegularFile(path, maxBytes);
+  if ('unreadable' in opened) return opened;
+  try {
+    const text = readFileSync(opened.fd, 'utf8');
+    // Node reads to the end of the file: one that grew past the limit since fstat is read, then refused.
+    if (text.length * 3 > maxBytes && Buffer.byteLength(text, 'utf8') > maxBytes) return grewPastLimit(maxBytes);
+    // UTF-16 shows as a NUL among the first two characters (or, with its byte order mark, as a replacement character).
+    if (text.includes('\uFFFD') || text.charCodeAt(0) === 0 || text.charCodeAt(1) === 0) {
+      const read = readBytes(opened.fd, opened.size, maxBytes);
+      return 'unreadable' in read ? read : decodePayloadBytes(read.bytes);
+    }
+    return { text: stripBom(text) };
+  } catch (error) {
+    return { unreadable: describeOpenError(error) };
+  } finally {
+    closeSync(opened.fd);
+  }
+}
+
+function openRegularFile(path: string, maxBytes: number): { fd: number; size: number } | { unreadable: string } {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever, before fstat can refuse it.
@@ -149,24 +186,36 @@ export function readRegularFile(path: string, maxBytes: number): ReadOutcome {
   try {
     const stats = fstatSync(fd);
     const kind = specialKind(stats);
-    if (kind) return { unreadable: `it is ${kind}, not a regular file` };
-    if (stats.size > maxBytes) return { unreadable: `it is ${formatSize(stats.size)}, over the ${formatSize(maxBytes)} limit (raise it with --max-size)` };
-    // Read at most one byte past the limit: a file that grows while it is read is still bounded.
-    const buffer = Buffer.allocUnsafe(Math.min(stats.size, maxBytes) + 1);
-    let length = 0;
-    for (;;) {
-      const n = readSync(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) break;
-      length += n;
-      if (length > maxBytes) return { unreadable: `it grew past the ${formatSize(maxBytes)} limit while it was read` };
-      if (length === buffer.length) break;
-    }
-    return { bytes: buffer.subarray(0, length) };
-  } catch (error) {
-    return { unreadable: describeOpenError(error) };
-  } finally {
+    const refusal = kind
+      ? `it is ${kind}, not a regular file`
+      : stats.size > maxBytes
+        ? `it is ${formatSize(stats.size)}, over the ${formatSize(maxBytes)} limit (raise it with --max-size)`
+        : undefined;
+    if (refusal === undefined) return { fd, size: stats.size };
     closeSync(fd);
+    return { unreadable: refusal };
+  } catch (error) {
+    closeSync(fd);
+    return { unreadable: describeOpenError(error) };
   }
+}
+
+/** The file's bytes from its start; at most one byte past the limit is read, so a file that grows is still bounded. */
+function readBytes(fd: number, size: number, maxBytes: number): { bytes: Buffer } | { unreadable: string } {
+  const buffer = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1);
+  let length = 0;
+  for (;;) {
+    const n = readSync(fd, buffer, length, buffer.length - length, length);
+    if (n === 0) break;
+    length += n;
+    if (length > maxBytes) return grewPastLimit(maxBytes);
+    if (length === buffer.length) break;
+  }
+  return { bytes: buffer.subarray(0, length) };
+}
+
+function grewPastLimit(maxBytes: number): { unreadable: string } {
+  return { unreadable: `it grew past the ${formatSize(maxBytes)} limit while it was read` };
 }
 
 function specialKind(stats: Stats): string | undefined {

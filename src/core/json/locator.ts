@@ -24,16 +24,31 @@ interface Step {
   keyOffset: number;
   keyLength: number;
   container: boolean;
+  /** A pointer asked for ends here: 'key' when only its key is wanted, 'value' when its value's span is. */
+  target: 'key' | 'value' | undefined;
 }
 
-const newStep = (): Step => ({ children: undefined, visits: 0, parentVisit: -1, offset: 0, length: 0, keyOffset: -1, keyLength: 0, container: false });
+const newStep = (): Step => ({ children: undefined, visits: 0, parentVisit: -1, offset: 0, length: 0, keyOffset: -1, keyLength: 0, container: false, target: undefined });
+
+/** Returned by visit when every pointer has been found and the rest of the text cannot change a span. */
+const done = -1;
+
+interface Scan {
+  /** Targets not yet seen whole; the scan ends when it reaches 0 (only when no key repeats: see locate). */
+  remaining: number;
+  stopEarly: boolean;
+}
 
 /**
  * Finds the spans of many JSON pointers in one pass over a strict JSON text, descending only into the values on
  * the pointers' paths: time linear in the text plus the pointers, memory in the pointers alone. A missing pointer
  * gets the nearest existing ancestor's key (or the first character of a value without a key).
+ *
+ * `noRepeatedKeys`: the text has no property name twice in one object (JsonDocument knows), so nothing after the
+ * last pointer found can replace it, and the scan ends there instead of at the end of the text. A finding near the
+ * top of a large file is then placed without reading the rest.
  */
-export function locate(text: string, requests: readonly SpanRequest[]): Span[] {
+export function locate(text: string, requests: readonly SpanRequest[], noRepeatedKeys = false): Span[] {
   const root = newStep();
   const paths = requests.map((r) => {
     const steps = [root];
@@ -45,14 +60,19 @@ export function locate(text: string, requests: readonly SpanRequest[]): Span[] {
       steps.push(next);
       step = next;
     }
+    if ((r.prefer ?? 'value') === 'value') step.target = 'value';
+    else step.target ??= 'key';
     return steps;
   });
+  // Each place counted once, however many requests end there.
+  const targets = new Set(paths.map((steps) => steps[steps.length - 1]!)).size;
+  const scan: Scan = { remaining: targets, stopEarly: noRepeatedKeys };
   const start = skipWhitespace(text, 0);
-  if (start < text.length) visit(text, start, root, -1, 0, 0);
+  if (start < text.length) visit(text, start, root, -1, 0, 0, scan);
   return requests.map((r, i) => spanFrom(paths[i]!, r.prefer ?? 'value', text.length));
 }
 
-function visit(text: string, i: number, step: Step, keyOffset: number, keyLength: number, parentVisit: number): number {
+function visit(text: string, i: number, step: Step, keyOffset: number, keyLength: number, parentVisit: number, scan: Scan): number {
   step.visits++;
   step.parentVisit = parentVisit;
   step.offset = i;
@@ -60,6 +80,11 @@ function visit(text: string, i: number, step: Step, keyOffset: number, keyLength
   step.keyLength = keyLength;
   const c = text.charCodeAt(i);
   step.container = c === 123 || c === 91;
+  // Only the key of the last pointer is wanted: its value need not be read at all.
+  if (scan.stopEarly && step.target === 'key' && keyOffset >= 0 && !step.children && scan.remaining === 1) {
+    scan.remaining = 0;
+    return done;
+  }
   const children = step.children;
   let end: number;
   if (!children || !step.container) {
@@ -72,7 +97,8 @@ function visit(text: string, i: number, step: Step, keyOffset: number, keyLength
         const keyEnd = stringEnd(text, j);
         const child = children.get(keyAt(text, j, keyEnd));
         const valueStart = skipWhitespace(text, skipWhitespace(text, keyEnd) + 1);
-        const after = child ? visit(text, valueStart, child, j, keyEnd - j, step.visits) : valueEnd(text, valueStart);
+        const after = child ? visit(text, valueStart, child, j, keyEnd - j, step.visits, scan) : valueEnd(text, valueStart);
+        if (after === done) return done;
         const k = skipWhitespace(text, after);
         if (text.charCodeAt(k) === 125) {
           end = k + 1;
@@ -87,7 +113,8 @@ function visit(text: string, i: number, step: Step, keyOffset: number, keyLength
     else {
       for (let index = 0; ; index++) {
         const child = children.get(String(index));
-        const after = child ? visit(text, j, child, -1, 0, step.visits) : valueEnd(text, j);
+        const after = child ? visit(text, j, child, -1, 0, step.visits, scan) : valueEnd(text, j);
+        if (after === done) return done;
         const k = skipWhitespace(text, after);
         if (text.charCodeAt(k) === 93) {
           end = k + 1;
@@ -98,6 +125,7 @@ function visit(text: string, i: number, step: Step, keyOffset: number, keyLength
     }
   }
   step.length = end - i;
+  if (step.target !== undefined && step.visits === 1 && --scan.remaining === 0 && scan.stopEarly) return done;
   return end;
 }
 

@@ -1,6 +1,6 @@
 import type { Severity } from '../diagnostic';
 import { childPointer } from '../json/pointer';
-import type { PayloadAnatomy } from '../payload/anatomy';
+import type { CardPart, PayloadAnatomy } from '../payload/anatomy';
 import { isObject } from '../payload/messageKinds';
 import type { CountUnit } from './textLength';
 
@@ -42,37 +42,37 @@ export interface LimitedString {
   unit: CountUnit;
 }
 
+type Entry = Omit<LimitedString, 'pointer' | 'value'>;
+
+// Built once: limitedStrings runs for every file the CLI checks, mostly before V8 has optimized it.
+const textEntry: Entry = { limit: lineLimits.textMessage, label: 'Text', code: 'text.too-long', severity: 'error', unit: 'utf16' };
+// Becomes the text of a LINE buttons template.
+const choiceTextEntry: Entry = { limit: lineLimits.choiceText, label: 'Choice text', code: 'choice.text.too-long', severity: 'error', unit: 'grapheme' };
+// The title and text of a LINE buttons (or carousel) template: counted in grapheme clusters.
+const cardTitleEntry: Entry = { limit: lineLimits.cardTitle, label: 'title', code: 'card.title.too-long', severity: 'error', unit: 'grapheme' };
+const cardDescriptionEntry: Entry = { limit: lineLimits.cardDescription, label: 'description', code: 'card.description.too-long', severity: 'error', unit: 'grapheme' };
+const postbackEntry: Entry = { limit: lineLimits.postbackData, label: 'Postback data', code: 'choice.postback.too-long', severity: 'error', unit: 'utf16' };
+
 /** `overLimitOnly`: only the strings whose UTF-16 length is over their limit (all that the length rules look at). */
 export function limitedStrings(payload: unknown, anatomy: PayloadAnatomy, options: { overLimitOnly?: boolean } = {}): LimitedString[] {
   const found: LimitedString[] = [];
   // No count is above the UTF-16 length: a string within it is within its limit however it is counted.
-  const wanted = options.overLimitOnly ? (value: string, limit: number) => value.length > limit : () => true;
-  const add = (container: unknown, pointer: string, key: string, entry: Omit<LimitedString, 'pointer' | 'value'>) => {
-    if (!isObject(container)) return;
-    const value = container[key];
-    if (typeof value === 'string' && wanted(value, entry.limit)) {
-      found.push({ pointer: childPointer(pointer, key), value, limit: entry.limit, label: entry.label, code: entry.code, severity: entry.severity, unit: entry.unit });
-    }
-  };
+  const all = options.overLimitOnly !== true;
   const message = anatomy.message;
   if (message) {
-    add(message.text_message, '/message/text_message', 'text', { limit: lineLimits.textMessage, label: 'Text', code: 'text.too-long', severity: 'error', unit: 'utf16' });
-    if (isObject(message.choice_message)) {
-      add(message.choice_message.text_message, '/message/choice_message/text_message', 'text', {
-        // Becomes the text of a LINE buttons template.
-        limit: lineLimits.choiceText, label: 'Choice text', code: 'choice.text.too-long', severity: 'error', unit: 'grapheme',
-      });
-    }
-    addLocation(found, message.location_message, '/message/location_message', wanted);
+    add(found, all, message.text_message, '/message/text_message', 'text', textEntry);
+    if (isObject(message.choice_message)) add(found, all, message.choice_message.text_message, '/message/choice_message/text_message', 'text', choiceTextEntry);
+    addLocation(found, message.location_message, '/message/location_message', all);
   }
-  for (const card of anatomy.cards) {
-    const label = card.carouselIndex === undefined ? 'Card' : `Carousel card ${card.carouselIndex + 1}`;
-    // The title and text of a LINE buttons (or carousel) template: counted in grapheme clusters.
-    add(card.card, card.pointer, 'title', { limit: lineLimits.cardTitle, label: `${label} title`, code: 'card.title.too-long', severity: 'error', unit: 'grapheme' });
-    add(card.card, card.pointer, 'description', { limit: lineLimits.cardDescription, label: `${label} description`, code: 'card.description.too-long', severity: 'error', unit: 'grapheme' });
+  const { cards, choices, media } = anatomy;
+  for (let i = 0; i < cards.length; i++) {
+    const card = cards[i]!;
+    addCardString(found, all, card, 'title', cardTitleEntry);
+    addCardString(found, all, card, 'description', cardDescriptionEntry);
   }
-  for (const choice of anatomy.choices) {
-    if (choice.label && wanted(choice.label.value, lineLimits.buttonLabel)) {
+  for (let i = 0; i < choices.length; i++) {
+    const choice = choices[i]!;
+    if (choice.label && (all || choice.label.value.length > lineLimits.buttonLabel)) {
       found.push({
         unit: 'grapheme',
         pointer: choice.label.pointer,
@@ -84,14 +84,15 @@ export function limitedStrings(payload: unknown, anatomy: PayloadAnatomy, option
         note: 'LINE limits action labels to 20 characters and may cut or refuse a longer one',
       });
     }
-    add(choice.choice, choice.pointer, 'postback_data', { limit: lineLimits.postbackData, label: 'Postback data', code: 'choice.postback.too-long', severity: 'error', unit: 'utf16' });
+    add(found, all, choice.choice, choice.pointer, 'postback_data', postbackEntry);
   }
-  for (const media of anatomy.media) {
-    if (wanted(media.url, lineLimits.mediaUrl)) found.push({ pointer: media.pointer, value: media.url, limit: lineLimits.mediaUrl, label: 'Media URL', code: 'media.url.too-long', severity: 'error', unit: 'utf16' });
+  for (let i = 0; i < media.length; i++) {
+    const ref = media[i]!;
+    if (all || ref.url.length > lineLimits.mediaUrl) found.push({ pointer: ref.pointer, value: ref.url, limit: lineLimits.mediaUrl, label: 'Media URL', code: 'media.url.too-long', severity: 'error', unit: 'utf16' });
   }
   if (isObject(payload) && isObject(payload.channel_properties)) {
     for (const [key, value] of Object.entries(payload.channel_properties)) {
-      if (typeof value !== 'string' || !wanted(value, lineLimits.channelPropertyValue)) continue;
+      if (typeof value !== 'string' || !(all || value.length > lineLimits.channelPropertyValue)) continue;
       const pointer = childPointer('/channel_properties', key);
       found.push({ pointer, value, limit: lineLimits.channelPropertyValue, label: `Channel property ${key}`, code: 'channel-property.too-long', severity: 'error', unit: 'utf16' });
     }
@@ -99,8 +100,24 @@ export function limitedStrings(payload: unknown, anatomy: PayloadAnatomy, option
   return found;
 }
 
-function addLocation(found: LimitedString[], location: unknown, pointer: string, wanted: (value: string, limit: number) => boolean) {
+function add(found: LimitedString[], all: boolean, container: unknown, pointer: string, key: string, entry: Entry): void {
+  if (!isObject(container)) return;
+  const value = container[key];
+  if (typeof value !== 'string' || !(all || value.length > entry.limit)) return;
+  found.push({ pointer: childPointer(pointer, key), value, limit: entry.limit, label: entry.label, code: entry.code, severity: entry.severity, unit: entry.unit });
+}
+
+/** A card's string, labelled with the card's name ("Card title", "Carousel card 3 description"), made only when found. */
+function addCardString(found: LimitedString[], all: boolean, card: CardPart, key: string, entry: Entry): void {
+  const value = card.card[key];
+  if (typeof value !== 'string' || !(all || value.length > entry.limit)) return;
+  const owner = card.carouselIndex === undefined ? 'Card' : `Carousel card ${card.carouselIndex + 1}`;
+  found.push({ pointer: childPointer(card.pointer, key), value, limit: entry.limit, label: `${owner} ${entry.label}`, code: entry.code, severity: entry.severity, unit: entry.unit });
+}
+
+function addLocation(found: LimitedString[], location: unknown, pointer: string, all: boolean) {
   if (!isObject(location)) return;
+  const wanted = (value: string, limit: number) => all || value.length > limit;
   if (typeof location.title === 'string' && wanted(location.title, lineLimits.locationTitle)) {
     found.push({ pointer: childPointer(pointer, 'title'), value: location.title, limit: lineLimits.locationTitle, label: 'Location title', code: 'location.title.too-long', severity: 'error', unit: 'utf16' });
   }

@@ -61,5 +61,6 @@ export function kindsIn(message: unknown): MessageKind[] {
 
 export function choiceKindOf(choice: unknown): ChoiceKind | undefined {
   if (!isObject(choice)) return undefined;
-  return choiceKinds.find((k) => k in choice);
+  for (let i = 0; i < choiceKinds.length; i++) if (choiceKinds[i]! in choice) return choiceKinds[i];
+  return undefined;
 }

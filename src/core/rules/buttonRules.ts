@@ -14,18 +14,23 @@ export const buttonRules: Rule = (ctx) => {
   if (isObject(message.carousel_message)) {
     checkCount(ctx, message.carousel_message.choices, '/message/carousel_message/choices', lineLimits.carouselChoices, 'carousel.too-many-choices', 'The carousel (outside its cards)', 'the Conversation API');
   }
-  for (const card of ctx.anatomy.cards) {
+  const { cards, choices } = ctx.anatomy;
+  for (let i = 0; i < cards.length; i++) {
+    const card = cards[i]!;
     const inCarousel = card.carouselIndex !== undefined;
+    const limit = inCarousel ? lineLimits.carouselCardButtons : lineLimits.cardButtons;
+    // The pointer and name are built only for a card over its limit: most cards are within it.
+    if (!Array.isArray(card.card.choices) || card.card.choices.length <= limit) continue;
     checkCount(
       ctx,
       card.card.choices,
       childPointer(card.pointer, 'choices'),
-      inCarousel ? lineLimits.carouselCardButtons : lineLimits.cardButtons,
+      limit,
       inCarousel ? 'carousel.card.too-many-buttons' : 'card.too-many-buttons',
       inCarousel ? `Carousel card ${card.carouselIndex! + 1}` : 'A card',
     );
   }
-  for (const choice of ctx.anatomy.choices) checkChoice(ctx, choice);
+  for (let i = 0; i < choices.length; i++) checkChoice(ctx, choices[i]!);
 };
 
 function checkCount(ctx: RuleContext, choices: unknown, pointer: string, limit: number, code: string, owner: string, authority = 'LINE') {
@@ -42,6 +47,13 @@ function checkCount(ctx: RuleContext, choices: unknown, pointer: string, limit: 
 
 function checkChoice(ctx: RuleContext, choice: ChoicePart) {
   // Only known actions count: a misspelt one ("txt_message") is an unknown property, and leaves the choice empty.
+  // The usual choice holds exactly one, known without listing its keys.
+  let known = 0;
+  for (let i = 0; i < choiceKinds.length; i++) if (Object.hasOwn(choice.choice, choiceKinds[i]!)) known++;
+  if (known === 1) {
+    reportUnsupported(ctx, choice);
+    return;
+  }
   const actionKinds = Object.keys(choice.choice).filter((k) => (choiceKinds as readonly string[]).includes(k));
   if (actionKinds.length === 0) {
     ctx.report({ code: 'choice.empty', severity: 'error', pointer: choice.pointer, message: 'This choice has no action: give one of text_message, url_message, call_message, location_message.' });
@@ -56,6 +68,10 @@ function checkChoice(ctx: RuleContext, choice: ChoicePart) {
       message: `A choice holds exactly one action, but this one has ${actionKinds.join(' and ')}.`,
     });
   }
+  reportUnsupported(ctx, choice);
+}
+
+function reportUnsupported(ctx: RuleContext, choice: ChoicePart) {
   if (choice.kind && choiceKindsUnsupportedOnLine.has(choice.kind)) {
     ctx.report({
       code: 'choice.unsupported-on-line',

@@ -63,6 +63,13 @@ function mostCommon<T>(values: T[]): T {
   const counts = new Map<T, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   let best = values[0] as T;
-  for (const [v, n] of counts) if (n > (counts.get(best) ?? 0)) best = v;
+  let bestCount = counts.get(best) ?? 0;
+  // forEach, not entries(): no [value, count] pair is made per entry.
+  counts.forEach((n, v) => {
+    if (n > bestCount) {
+      best = v;
+      bestCount = n;
+    }
+  });
   return best;
 }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { JsonDocument, maxNestingDepth } from '../../../src/core/json/jsonDocument';
 import { LineIndex } from '../../../src/core/json/lineIndex';
+import { locate } from '../../../src/core/json/locator';
 import { childPointer, fromPointer, toPointer } from '../../../src/core/json/pointer';
 import { decodeStringLiteral } from '../../../src/core/json/stringLiteral';
 
@@ -225,5 +226,77 @@ describe('decodeStringLiteral', () => {
     for (const raw of ['', '"', 'abc', '"abc', 'abc"', String.raw`"\x41"`, String.raw`"\u12"`, String.raw`"\u12G4"`, '"trailing\\"']) {
       assert.equal(decodeStringLiteral(raw), undefined, raw);
     }
+  });
+});
+
+describe('locate: ending the scan at the last pointer found', () => {
+  /** Deterministic, so a failure can be reproduced. */
+  function random(seed: number): () => number {
+    let s = seed;
+    return () => {
+      s = (s * 1103515245 + 12345) & 0x7fffffff;
+      return s / 0x80000000;
+    };
+  }
+
+  it('gives the spans a full scan gives, and the syntax tree gives, for random documents and pointers (existing, missing, key and value)', () => {
+    const next = random(11);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+    const names = ['a', 'b', 'title', 'c/d', 'e~f', '0', ''];
+    const value = (depth: number): unknown => {
+      const r = next();
+      if (depth > 3 || r < 0.3) return pick(['x', 'y:z', 1, true, null, '日本😀', 'q"\\']);
+      if (r < 0.6) return Array.from({ length: Math.floor(next() * 4) }, () => value(depth + 1));
+      // Distinct names within one object: the case the early end is for.
+      const keys = [...new Set(Array.from({ length: Math.floor(next() * 4) }, () => pick(names)))];
+      return Object.fromEntries(keys.map((k) => [k, value(depth + 1)]));
+    };
+    const pointersIn = (v: unknown, at: string, out: string[]): string[] => {
+      out.push(at);
+      if (v !== null && typeof v === 'object') for (const [k, inner] of Object.entries(v)) pointersIn(inner, childPointer(at, Array.isArray(v) ? Number(k) : k), out);
+      return out;
+    };
+    let compared = 0;
+    for (let n = 0; n < 400; n++) {
+      const v = { message: value(0) };
+      const text = JSON.stringify(v, null, next() < 0.5 ? 2 : undefined);
+      const doc = new JsonDocument(text);
+      assert.equal(doc.duplicateKeys.length, 0);
+      const existing = pointersIn(v, '', []);
+      const requests = Array.from({ length: 1 + Math.floor(next() * 3) }, () => ({
+        pointer: next() < 0.8 ? pick(existing) : `${pick(existing)}/missing`,
+        prefer: next() < 0.5 ? ('key' as const) : ('value' as const),
+      }));
+      const early = locate(text, requests, true);
+      const full = locate(text, requests, false);
+      assert.deepEqual(early, full, `${text}\n${JSON.stringify(requests)}`);
+      // The syntax tree's answer (jsonc-parser), the way a document JSON.parse refuses is placed.
+      for (let i = 0; i < requests.length; i++) {
+        const node = doc.nodeAt(requests[i]!.pointer);
+        if (!node || requests[i]!.prefer !== 'value') continue;
+        assert.deepEqual(early[i], { offset: node.offset, length: node.length }, `${text}\n${requests[i]!.pointer}`);
+        compared++;
+      }
+    }
+    assert.ok(compared > 200, `compared with the tree ${compared} times`);
+  });
+
+  it('still finds the value a repeated key keeps (the last), reading to the end', () => {
+    const text = '{"message":{"title":"first","other":1,"title":"second"}}';
+    const doc = new JsonDocument(text);
+    assert.equal(doc.duplicateKeys.length, 1);
+    const span = doc.spanOf('/message/title');
+    assert.equal(text.slice(span.offset, span.offset + span.length), '"second"');
+  });
+
+  it('places a finding at the top of a large file without reading the rest: the same span, found early', () => {
+    const cards = Array.from({ length: 5000 }, (_, i) => ({ title: `Card ${i}`, description: 'd'.repeat(50) }));
+    const text = JSON.stringify({ message: { carousel_message: { cards } } }, null, 2);
+    const request = [{ pointer: '/message/carousel_message/cards/0/title' }];
+    assert.deepEqual(locate(text, request, true), locate(text, request, false));
+    // An unterminated tail: a full scan would have to read into it; the early end never reaches it.
+    const cut = text.slice(0, text.length - 200) + '"';
+    const span = locate(cut, request, true)[0]!;
+    assert.equal(cut.slice(span.offset, span.offset + span.length), '"Card 0"');
   });
 });
