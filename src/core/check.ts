@@ -94,7 +94,10 @@ function collectFindings(document: JsonDocument, anatomy: PayloadAnatomy, option
     uncounted.warning += more.warning;
   }
   const context: RuleContext = { document, payload: document.value, anatomy, report };
-  for (const rule of allRules) {
+  // An index, not for…of: this runs for every file of a CLI run, mostly before V8 optimizes it, where an iterator
+  // is an object per step.
+  for (let i = 0; i < allRules.length; i++) {
+    const rule = allRules[i]!;
     try {
       rule(context);
     } catch (error) {

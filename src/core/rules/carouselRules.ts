@@ -59,10 +59,14 @@ export const carouselRules: Rule = (ctx) => {
   }
 };
 
-function mostCommon<T>(values: T[]): T {
-  const counts = new Map<T, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+function mostCommon<T>(values: readonly T[]): T {
   let best = values[0] as T;
+  // Most carousels are even: one pass tells, with no map and no iterator.
+  let even = true;
+  for (let i = 1; i < values.length && even; i++) even = values[i] === best;
+  if (even) return best;
+  const counts = new Map<T, number>();
+  for (let i = 0; i < values.length; i++) counts.set(values[i]!, (counts.get(values[i]!) ?? 0) + 1);
   let bestCount = counts.get(best) ?? 0;
   // forEach, not entries(): no [value, count] pair is made per entry.
   counts.forEach((n, v) => {
