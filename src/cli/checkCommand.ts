@@ -81,9 +81,19 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   const media: MediaRunOptions = { timeoutMs, deadlineMs: deadlineSeconds === undefined ? undefined : deadlineSeconds * 1000, allowPrivate: parsed.values['media-allow-private'] === true };
   // Without --media, only the findings outlive a file's check: a thousand parsed documents held to the end would
   // cost more in garbage collection than checking them does.
-  const reports: FileReport[] = parsed.values.media
-    ? await withMedia(targets.files.map((t) => ({ file: t.display, ...checkFile(t.path, maxBytes) })), media)
-    : targets.files.map((t) => ({ file: t.display, diagnostics: checkFile(t.path, maxBytes).diagnostics }));
+  const keepResults = parsed.values.media === true;
+  const checked: CheckedFile[] = [];
+  // Links and repeated names were folded by path already; hard links to one file are folded by what its read found.
+  const seen = new Set<string>();
+  for (const t of targets.files) {
+    const one = checkFile(t.path, maxBytes);
+    if (one.identity !== undefined) {
+      if (seen.has(one.identity)) continue;
+      seen.add(one.identity);
+    }
+    checked.push(keepResults ? { file: t.display, diagnostics: one.diagnostics, result: one.result } : { file: t.display, diagnostics: one.diagnostics });
+  }
+  const reports: FileReport[] = keepResults ? await withMedia(checked, media) : checked;
   io.stdout(parsed.values.json ? formatJson(reports, targets.skipped) : formatText(reports));
   if (targets.skipped.length > 0) io.stderr(describeSkipped(targets.skipped));
   if (!parsed.values.json) io.stderr(summary(reports));
@@ -104,22 +114,32 @@ function fileProblem(code: string, message: string): Diagnostic {
   return { severity: 'error', code, message, pointer: '', range: { start: zero, end: zero }, offset: 0, length: 0 };
 }
 
-/** Reads (a regular file, within the size limit, as UTF-8) and checks one payload file. */
-export function checkFile(path: string, maxBytes = defaultMaxFileSizeMB * 1024 * 1024): { diagnostics: Diagnostic[]; result?: CheckResult } {
+interface CheckedFile {
+  file: string;
+  diagnostics: Diagnostic[];
+  result?: CheckResult;
+}
+
+/**
+ * Reads (a regular file, within the size limit, as UTF-8) and checks one payload file. `identity` (device and
+ * inode) is there when the file could be opened.
+ */
+export function checkFile(path: string, maxBytes = defaultMaxFileSizeMB * 1024 * 1024): { diagnostics: Diagnostic[]; result?: CheckResult; identity?: string } {
   const decoded = readPayloadFile(path, maxBytes);
   if ('unreadable' in decoded) return { diagnostics: [fileProblem('file.unreadable', `Cannot read the file: ${decoded.unreadable}.`)] };
-  if (decoded.text === undefined) return { diagnostics: [fileProblem('file.encoding', decoded.problem!.message)] };
+  const { identity } = decoded;
+  if (decoded.text === undefined) return { diagnostics: [fileProblem('file.encoding', decoded.problem!.message)], identity };
   const result = checkText(decoded.text);
   if (decoded.problem) {
     const { offset } = decoded.problem;
     const encoding: Diagnostic = { ...fileProblem('file.encoding', decoded.problem.message), offset, length: 1, range: result.document.rangeOf(offset, 1) };
     result.diagnostics = [encoding, ...result.diagnostics].sort(compareDiagnostics);
   }
-  return { diagnostics: result.diagnostics, result };
+  return { diagnostics: result.diagnostics, result, identity };
 }
 
 /** One checker for the whole run, so a URL used by many files is fetched once. */
-async function withMedia(checked: { file: string; diagnostics: Diagnostic[]; result?: CheckResult }[], options: MediaRunOptions): Promise<FileReport[]> {
+async function withMedia(checked: CheckedFile[], options: MediaRunOptions): Promise<FileReport[]> {
   // Loaded on demand: the HTTP client is most of the CLI's start-up time, and most checks never use it.
   const { MediaChecker, checkDocumentMedia } = await import('../core/media');
   const checker = new MediaChecker({ timeoutMs: options.timeoutMs, allowPrivateAddresses: options.allowPrivate });

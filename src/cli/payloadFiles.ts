@@ -32,8 +32,9 @@ export interface Targets {
 
 /**
  * Expands directories into the payload files below them (following links), sorted so that reports are stable.
- * Each file is listed once, however many times it is named or reached. Files given by name are checked whatever
- * their name; below a directory only payload file names count.
+ * Each file is listed once, however many times it is named or reached by path (links, ./, twice); hard links, two
+ * names of one file, are told apart only by reading it (readPayloadFile's identity). Files given by name are checked
+ * whatever their name; below a directory only payload file names count.
  */
 export function expandTargets(inputs: readonly string[]): Targets {
   const targets: Targets = { files: [], emptyDirectories: [], skipped: [] };
@@ -58,7 +59,7 @@ export function expandTargets(inputs: readonly string[]): Targets {
   return targets;
 }
 
-/** The file itself, however it is named (through links, with ./, twice): its real path. */
+/** The file itself, however its path is written (through symbolic links, with ./, twice): its real path. */
 function identity(path: string): string {
   try {
     return realpathSync(path);
@@ -102,7 +103,7 @@ function walk(directory: string, visited: Set<string>, targets: Targets, add: (d
     targets.skipped.push({ path: directory, reason: `cannot list: ${codeOf(error)}` });
     return;
   }
-  // The path to read, normalized once for the directory rather than once per file.
+  // Normalizing each file's path was a measurable part of a large run; the directory's is enough.
   const normalized = join(directory);
   for (const entry of entries) {
     const name = entry.name;
@@ -145,7 +146,7 @@ function codeOf(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 }
 
-export type PayloadReadOutcome = DecodedPayload | { unreadable: string };
+export type PayloadReadOutcome = (DecodedPayload & { identity: string }) | { unreadable: string };
 
 /**
  * Reads a payload file, which must be a regular file of at most `maxBytes` (a FIFO would block forever and a device
@@ -154,20 +155,24 @@ export type PayloadReadOutcome = DecodedPayload | { unreadable: string };
  * check of many files spends a good part of its time reading.
  * Only a text that may hold a problem (a replacement character from invalid UTF-8, a NUL from UTF-16) is read again
  * as bytes, so that the problem is named exactly where it is.
+ * `identity` is the file's device and inode, from the fstat the read needs anyway: hard links to one file are one file.
  */
 export function readPayloadFile(path: string, maxBytes: number): PayloadReadOutcome {
   const opened = openRegularFile(path, maxBytes);
   if ('unreadable' in opened) return opened;
+  const identity = opened.identity;
   try {
+    // Node reads to the end of the file: one that grows while it is read is read whole before the check below
+    // refuses it (the bytes path stops one byte past the limit).
     const text = readFileSync(opened.fd, 'utf8');
-    // Node reads to the end of the file: one that grew past the limit since fstat is read, then refused.
-    if (text.length * 3 > maxBytes && Buffer.byteLength(text, 'utf8') > maxBytes) return grewPastLimit(maxBytes);
     // UTF-16 shows as a NUL among the first two characters (or, with its byte order mark, as a replacement character).
     if (text.includes('\uFFFD') || text.charCodeAt(0) === 0 || text.charCodeAt(1) === 0) {
       const read = readBytes(opened.fd, opened.size, maxBytes);
-      return 'unreadable' in read ? read : decodePayloadBytes(read.bytes);
+      return 'unreadable' in read ? read : { ...decodePayloadBytes(read.bytes), identity };
     }
-    return { text: stripBom(text) };
+    // Every character came from well-formed UTF-8 here, so the text's UTF-8 length is the number of bytes read.
+    if (text.length * 3 > maxBytes && Buffer.byteLength(text, 'utf8') > maxBytes) return grewPastLimit(maxBytes);
+    return { text: stripBom(text), identity };
   } catch (error) {
     return { unreadable: describeOpenError(error) };
   } finally {
@@ -175,7 +180,7 @@ export function readPayloadFile(path: string, maxBytes: number): PayloadReadOutc
   }
 }
 
-function openRegularFile(path: string, maxBytes: number): { fd: number; size: number } | { unreadable: string } {
+function openRegularFile(path: string, maxBytes: number): { fd: number; size: number; identity: string } | { unreadable: string } {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever, before fstat can refuse it.
@@ -191,7 +196,7 @@ function openRegularFile(path: string, maxBytes: number): { fd: number; size: nu
       : stats.size > maxBytes
         ? `it is ${formatSize(stats.size)}, over the ${formatSize(maxBytes)} limit (raise it with --max-size)`
         : undefined;
-    if (refusal === undefined) return { fd, size: stats.size };
+    if (refusal === undefined) return { fd, size: stats.size, identity: `${stats.dev}:${stats.ino}` };
     closeSync(fd);
     return { unreadable: refusal };
   } catch (error) {
@@ -200,7 +205,7 @@ function openRegularFile(path: string, maxBytes: number): { fd: number; size: nu
   }
 }
 
-/** The file's bytes from its start; at most one byte past the limit is read, so a file that grows is still bounded. */
+/** The file's bytes from its start; at most one byte past the limit is read, so a file that grows stays bounded here. */
 function readBytes(fd: number, size: number, maxBytes: number): { bytes: Buffer } | { unreadable: string } {
   const buffer = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1);
   let length = 0;

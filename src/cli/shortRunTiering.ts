@@ -14,12 +14,11 @@ import { setFlagsFromString } from 'node:v8';
  */
 export const checkRunInterruptBudget = 16 * 67_584;
 
-/** The V8 major versions whose `--interrupt-budget` default (67,584) and meaning the figure above was measured on. */
-const measuredV8Majors: ReadonlySet<number> = new Set([11]);
+/** The V8 versions (major.minor) whose `--interrupt-budget` default (67,584) and meaning it was measured on: Node 20's. */
+const measuredV8Versions: ReadonlySet<string> = new Set(['11.3']);
 
 export function applyShortRunTiering(v8Version = process.versions.v8): boolean {
-  const major = Number(v8Version.split('.')[0]);
-  if (!measuredV8Majors.has(major)) return false;
+  if (!measuredV8Versions.has(v8Version.split('.').slice(0, 2).join('.'))) return false;
   setFlagsFromString(`--interrupt-budget=${checkRunInterruptBudget}`);
   return true;
 }

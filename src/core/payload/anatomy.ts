@@ -30,7 +30,10 @@ export interface ChoicePart {
   /** Pointer of the `choices` array holding it. */
   listPointer: string;
   index: number;
-  /** The visible button text: `text_message.text` or the action's `title`. */
+  /**
+   * The visible button text: `text_message.text` or the action's `title`. Its pointer is a getter, made on demand:
+   * a copy by spreading or JSON would lose it.
+   */
   label: { readonly pointer: string; readonly value: string } | undefined;
   container: 'choice' | 'card' | 'carousel-card' | 'carousel';
 }

@@ -2,7 +2,7 @@
 // hold a problem: whatever the bytes, the outcome must be the one decodePayloadBytes gives for them.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readPayloadFile } from '../../../src/cli/payloadFiles';
@@ -27,10 +27,19 @@ describe('readPayloadFile: the same text and problems as decodePayloadBytes, rea
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  function same(bytes: Uint8Array, what: string): void {
+  /** What readPayloadFile says of the bytes, without the file's identity (compared on its own below). */
+  function read(bytes: Uint8Array, limit = maxBytes): unknown {
     const file = join(dir, `f${n++}.line.json`);
     writeFileSync(file, bytes);
-    assert.deepEqual(readPayloadFile(file, maxBytes), decodePayloadBytes(bytes), what);
+    const outcome = readPayloadFile(file, limit);
+    if ('unreadable' in outcome) return outcome;
+    const { identity, ...decoded } = outcome;
+    assert.match(identity, /^\d+:\d+$/);
+    return decoded;
+  }
+
+  function same(bytes: Uint8Array, what: string): void {
+    assert.deepEqual(read(bytes), decodePayloadBytes(bytes), what);
   }
 
   const utf8 = (s: string) => Buffer.from(s, 'utf8');
@@ -50,11 +59,9 @@ describe('readPayloadFile: the same text and problems as decodePayloadBytes, rea
       Buffer.from(json, 'utf16le'),
       Buffer.from(json, 'utf16le').swap16(),
     ]) {
-      const file = join(dir, `f${n++}.line.json`);
-      writeFileSync(file, bytes);
-      const read = readPayloadFile(file, maxBytes);
-      assert.ok(!('unreadable' in read) && read.text === undefined && /UTF-16/.test(read.problem!.message), JSON.stringify(read));
-      assert.deepEqual(read, decodePayloadBytes(bytes));
+      const outcome = read(bytes) as { text?: string; problem?: { message: string } };
+      assert.ok(outcome.text === undefined && /UTF-16/.test(outcome.problem!.message), JSON.stringify(outcome));
+      assert.deepEqual(outcome, decodePayloadBytes(bytes));
     }
   });
 
@@ -66,6 +73,23 @@ describe('readPayloadFile: the same text and problems as decodePayloadBytes, rea
     same(utf8('{"a":"\uFFFD is a character"}'), 'U+FFFD written in UTF-8');
     same(utf8('{"a":"x\u0000y"}'), 'NUL inside');
     same(utf8('\u0000{}'), 'NUL first');
+  });
+
+  it('a file of invalid UTF-8 near the size limit is read, not refused: each bad byte decodes to 3 bytes of U+FFFD', () => {
+    const bytes = Buffer.concat([utf8('{"a":"'), Buffer.alloc(600, 0xe9), utf8('"}')]);
+    const outcome = read(bytes, 1024) as { text: string; problem: { message: string } };
+    assert.deepEqual(outcome, decodePayloadBytes(bytes));
+    assert.match(outcome.problem.message, /^Invalid UTF-8 at byte 6 /);
+  });
+
+  it('names a file by device and inode: two hard links are one file, a copy is another', () => {
+    const a = join(dir, 'a.line.json');
+    writeFileSync(a, json);
+    linkSync(a, join(dir, 'hard.line.json'));
+    writeFileSync(join(dir, 'copy.line.json'), json);
+    const identity = (name: string) => (readPayloadFile(join(dir, name), maxBytes) as { identity: string }).identity;
+    assert.equal(identity('hard.line.json'), identity('a.line.json'));
+    assert.notEqual(identity('copy.line.json'), identity('a.line.json'));
   });
 
   it('random bytes and random mixes of text and bad bytes: 2,000 files', () => {
@@ -96,6 +120,6 @@ describe('readPayloadFile: the same text and problems as decodePayloadBytes, rea
     const big = join(dir, 'big.line.json');
     writeFileSync(big, 'x'.repeat(2048));
     assert.deepEqual(readPayloadFile(big, 1024), { unreadable: 'it is 2.0 KB, over the 1.0 KB limit (raise it with --max-size)' });
-    assert.deepEqual(readPayloadFile(big, 2048), { text: 'x'.repeat(2048) });
+    assert.deepEqual(read(Buffer.from('x'.repeat(2048)), 2048), { text: 'x'.repeat(2048) });
   });
 });

@@ -2,7 +2,7 @@
 // nothing overwritten, nothing read without bound.
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { run } from '../cli/cliInProcess';
@@ -63,8 +63,12 @@ describe('hostile input: the check command', function () {
   it('each file is reported once, however often it is named or reached', async () => {
     writeFileSync(join(dir, 'a.line.json'), longTitle);
     symlinkSync(join(dir, 'a.line.json'), join(dir, 'b.line.json'));
-    const r = await run(['check', '--json', join(dir, 'a.line.json'), join(dir, 'a.line.json'), dir, `${dir}/./a.line.json`]);
+    // A hard link: another name of the same file, told apart only by its device and inode.
+    linkSync(join(dir, 'a.line.json'), join(dir, 'c.line.json'));
+    const r = await run(['check', '--json', join(dir, 'a.line.json'), join(dir, 'a.line.json'), dir, `${dir}/./a.line.json`, join(dir, 'c.line.json')]);
     assert.deepEqual((JSON.parse(r.stdout) as JsonReport).files.map((f) => f.file), [join(dir, 'a.line.json')]);
+    const walked = await run(['check', '--json', `${dir}/`]);
+    assert.deepEqual((JSON.parse(walked.stdout) as JsonReport).files.map((f) => f.file), [`${dir}/a.line.json`]);
   });
 
   it('says what a search skipped: build output, dependencies, dangling links', async () => {
