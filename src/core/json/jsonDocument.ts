@@ -261,43 +261,23 @@ function colonsIn(s: string): number {
  * deeper than maxNestingDepth (the walk stops there, so its recursion is bounded whatever the text).
  */
 function namesAndColons(value: unknown, depth: number): number {
-  if (typeof value === 'string') return value.indexOf(':') === -1 ? 0 : colonsIn(value);
+  if (typeof value === 'string') return value.length > 0 ? colonsIn(value) : 0;
   if (value === null || typeof value !== 'object') return 0;
-  return containerNamesAndColons(value, depth + 1);
-}
-
-/**
- * namesAndColons of an object or array. Strings and other plain values are counted in the loop, not in a call of
- * their own: this walk runs for every file a CLI run checks, mostly before V8 has optimized it, where a call costs
- * more than the test it makes.
- */
-function containerNamesAndColons(value: object, depth: number): number {
-  if (depth > maxNestingDepth) return -1;
+  if (++depth > maxNestingDepth) return -1;
   let n = 0;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const item: unknown = value[i];
-      if (typeof item === 'string') {
-        if (item.indexOf(':') !== -1) n += colonsIn(item);
-      } else if (item !== null && typeof item === 'object') {
-        const inner = containerNamesAndColons(item, depth + 1);
-        if (inner < 0) return -1;
-        n += inner;
-      }
+      const inner = namesAndColons(value[i], depth);
+      if (inner < 0) return -1;
+      n += inner;
     }
     return n;
   }
   // for…in over a JSON.parse object: own keys only, and no array allocated per object.
-  for (const key in value) {
-    n += key.indexOf(':') === -1 ? 1 : 1 + colonsIn(key);
-    const item: unknown = (value as Record<string, unknown>)[key];
-    if (typeof item === 'string') {
-      if (item.indexOf(':') !== -1) n += colonsIn(item);
-    } else if (item !== null && typeof item === 'object') {
-      const inner = containerNamesAndColons(item, depth + 1);
-      if (inner < 0) return -1;
-      n += inner;
-    }
+  for (const key in value as Record<string, unknown>) {
+    const inner = namesAndColons((value as Record<string, unknown>)[key], depth);
+    if (inner < 0) return -1;
+    n += 1 + colonsIn(key) + inner;
   }
   return n;
 }

@@ -7,17 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readPayloadFile } from '../../../src/cli/payloadFiles';
 import { decodePayloadBytes } from '../../../src/core/payloadFiles';
+import { seededRandom } from '../../support/seededRandom';
 
 const maxBytes = 1024 * 1024;
-
-/** A small deterministic generator: the same bytes on every run, so a failure can be reproduced. */
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return s / 0x80000000;
-  };
-}
 
 describe('readPayloadFile: the same text and problems as decodePayloadBytes, read natively', () => {
   let dir: string;
@@ -93,7 +85,7 @@ describe('readPayloadFile: the same text and problems as decodePayloadBytes, rea
   });
 
   it('random bytes and random mixes of text and bad bytes: 2,000 files', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     const pieces = ['{"', 'a', '😀', 'é', '\uFFFD', '\u0000', ':', '"}', ' ', '日本'].map(utf8);
     for (let i = 0; i < 2000; i++) {
       let bytes: Buffer;

@@ -5,21 +5,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { checkText } from '../../../src/core/check';
 import type { Diagnostic } from '../../../src/core/diagnostic';
+import { seededRandom } from '../../support/seededRandom';
 import { repoRoot } from './testSupport';
 
 type Rng = () => number;
 
-/** mulberry32: small, fast, good enough for fuzzing. */
-function rngFrom(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rngFrom: (seed: number) => Rng = seededRandom;
 const int = (rng: Rng, n: number) => Math.floor(rng() * n);
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[int(rng, items.length)]!;
 

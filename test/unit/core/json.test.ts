@@ -4,6 +4,7 @@ import { LineIndex } from '../../../src/core/json/lineIndex';
 import { locate } from '../../../src/core/json/locator';
 import { childPointer, fromPointer, toPointer } from '../../../src/core/json/pointer';
 import { decodeStringLiteral } from '../../../src/core/json/stringLiteral';
+import { seededRandom } from '../../support/seededRandom';
 
 describe('LineIndex', () => {
   it('maps offsets to 0-based line/character with \\n', () => {
@@ -230,17 +231,8 @@ describe('decodeStringLiteral', () => {
 });
 
 describe('locate: ending the scan at the last pointer found', () => {
-  /** Deterministic, so a failure can be reproduced. */
-  function random(seed: number): () => number {
-    let s = seed;
-    return () => {
-      s = (s * 1103515245 + 12345) & 0x7fffffff;
-      return s / 0x80000000;
-    };
-  }
-
   it('gives the spans a full scan gives, and the syntax tree gives, for random documents and pointers (existing, missing, key and value)', () => {
-    const next = random(11);
+    const next = seededRandom(11);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
     const names = ['a', 'b', 'title', 'c/d', 'e~f', '0', ''];
     const value = (depth: number): unknown => {
