@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator } from 'playwright-core';
+import { post } from '../support/httpPost';
 import { type Workbench, uiEnvironment, useWorkbench } from './workbench';
 
 const walkthroughTitle = 'Get Started with LINE on the Conversation API';
@@ -147,5 +148,27 @@ describe('UI: the getting-started walkthrough', function () {
     await page().locator('.getting-started-media').first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
     await workbench.page.waitForTimeout(2_000);
     await workbench.screenshot('31-walkthrough');
+  });
+
+  it('ticks "Add the bot as a friend" off when the first callback reaches the listener, not before', async function () {
+    assert.equal(await isDone('addFriend'), false, 'no callback yet');
+    try {
+      // Started from the walkthrough's own button, as its step says.
+      await clickStepButton('startListener', 'Start Listener');
+      const status = workbench.page.locator('.statusbar-item').filter({ hasText: /127\.0\.0\.1:\d+/ }).first();
+      await status.waitFor({ state: 'visible', timeout: 30_000 });
+      const port = /127\.0\.0\.1:(\d+)/.exec(await status.innerText())![1];
+      await workbench.page.waitForTimeout(1_000);
+      assert.equal(await isDone('addFriend'), false, 'starting the listener is not a friend being added');
+      // What Sinch sends when someone adds the bot: the spec page's opt-in.
+      const optIn = fs.readFileSync(path.join(workbench.env.repoRoot, 'test', 'fixtures', 'spec', '02-callback-opt-in.json'), 'utf8');
+      assert.equal((await post(`http://127.0.0.1:${port}/`, optIn)).status, 200);
+      await welcomeTabs().first().click();
+      await workbench.page.waitForFunction((id) => document.querySelector(`[data-done-step-id="${id}"]`)?.getAttribute('aria-checked') === 'true', stepId('addFriend'), { timeout: 30_000 });
+    } finally {
+      // The window's extension host outlives the closed page for a while: a listener left running there would
+      // answer in the next suite's place.
+      await workbench.runCommandFromPalette('Stop Webhook Listener', 20_000).catch(() => undefined);
+    }
   });
 });
