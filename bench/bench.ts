@@ -110,34 +110,26 @@ function perOpPair(subject: () => void, baseline: () => void, minMs = 200, round
     subject();
     baseline();
   }
-  const round = (fn: () => void) => {
-    let n = 0;
-    const started = cpuMs();
-    while (cpuMs() - started < minMs) {
-      for (let i = 0; i < 20; i++) fn();
-      n += 20;
-    }
-    return (cpuMs() - started) / n;
-  };
   let best = { subject: Infinity, baseline: Infinity };
-  for (let r = 0; r < rounds; r++) best = { subject: Math.min(best.subject, round(subject)), baseline: Math.min(best.baseline, round(baseline)) };
+  for (let r = 0; r < rounds; r++) best = { subject: Math.min(best.subject, perOpRound(subject, minMs)), baseline: Math.min(best.baseline, perOpRound(baseline, minMs)) };
   return best;
+}
+
+/** CPU time of one call, in ms, from calling `fn` for at least `minMs`. */
+function perOpRound(fn: () => void, minMs: number): number {
+  let n = 0;
+  const started = cpuMs();
+  while (cpuMs() - started < minMs) {
+    for (let i = 0; i < 20; i++) fn();
+    n += 20;
+  }
+  return (cpuMs() - started) / n;
 }
 
 /** Median CPU time of one call, in ms, over rounds of at least `minMs`. */
 function perOp(fn: () => void, minMs = 300, rounds = 5): number {
   for (let i = 0; i < 200; i++) fn();
-  const samples: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    let n = 0;
-    const started = cpuMs();
-    while (cpuMs() - started < minMs) {
-      for (let i = 0; i < 20; i++) fn();
-      n += 20;
-    }
-    samples.push((cpuMs() - started) / n);
-  }
-  return median(samples);
+  return median(Array.from({ length: rounds }, () => perOpRound(fn, minMs)));
 }
 
 async function perOpAsync(fn: () => PromiseLike<unknown>, minMs = 300, rounds = 5): Promise<number> {

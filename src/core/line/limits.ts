@@ -51,6 +51,8 @@ const choiceTextEntry: Entry = { limit: lineLimits.choiceText, label: 'Choice te
 // The title and text of a LINE buttons (or carousel) template: counted in grapheme clusters.
 const cardTitleEntry: Entry = { limit: lineLimits.cardTitle, label: 'title', code: 'card.title.too-long', severity: 'error', unit: 'grapheme' };
 const cardDescriptionEntry: Entry = { limit: lineLimits.cardDescription, label: 'description', code: 'card.description.too-long', severity: 'error', unit: 'grapheme' };
+const locationTitleEntry: Entry = { limit: lineLimits.locationTitle, label: 'Location title', code: 'location.title.too-long', severity: 'error', unit: 'utf16' };
+const locationLabelEntry: Entry = { limit: lineLimits.locationAddress, label: 'Location label (LINE address)', code: 'location.label.too-long', severity: 'error', unit: 'utf16' };
 const postbackEntry: Entry = { limit: lineLimits.postbackData, label: 'Postback data', code: 'choice.postback.too-long', severity: 'error', unit: 'utf16' };
 
 /** `overLimitOnly`: only the strings whose UTF-16 length is over their limit (all that the length rules look at). */
@@ -62,7 +64,8 @@ export function limitedStrings(payload: unknown, anatomy: PayloadAnatomy, option
   if (message) {
     add(found, all, message.text_message, '/message/text_message', 'text', textEntry);
     if (isObject(message.choice_message)) add(found, all, message.choice_message.text_message, '/message/choice_message/text_message', 'text', choiceTextEntry);
-    addLocation(found, message.location_message, '/message/location_message', all);
+    add(found, all, message.location_message, '/message/location_message', 'title', locationTitleEntry);
+    add(found, all, message.location_message, '/message/location_message', 'label', locationLabelEntry);
   }
   const { cards, choices, media } = anatomy;
   for (let i = 0; i < cards.length; i++) {
@@ -113,15 +116,4 @@ function addCardString(found: LimitedString[], all: boolean, card: CardPart, key
   if (typeof value !== 'string' || !(all || value.length > entry.limit)) return;
   const owner = card.carouselIndex === undefined ? 'Card' : `Carousel card ${card.carouselIndex + 1}`;
   found.push({ pointer: childPointer(card.pointer, key), value, limit: entry.limit, label: `${owner} ${entry.label}`, code: entry.code, severity: entry.severity, unit: entry.unit });
-}
-
-function addLocation(found: LimitedString[], location: unknown, pointer: string, all: boolean) {
-  if (!isObject(location)) return;
-  const wanted = (value: string, limit: number) => all || value.length > limit;
-  if (typeof location.title === 'string' && wanted(location.title, lineLimits.locationTitle)) {
-    found.push({ pointer: childPointer(pointer, 'title'), value: location.title, limit: lineLimits.locationTitle, label: 'Location title', code: 'location.title.too-long', severity: 'error', unit: 'utf16' });
-  }
-  if (typeof location.label === 'string' && wanted(location.label, lineLimits.locationAddress)) {
-    found.push({ pointer: childPointer(pointer, 'label'), value: location.label, limit: lineLimits.locationAddress, label: 'Location label (LINE address)', code: 'location.label.too-long', severity: 'error', unit: 'utf16' });
-  }
 }

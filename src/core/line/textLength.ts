@@ -74,17 +74,23 @@ export function lineLength(value: string, unit: CountUnit = 'utf16'): number {
  * grapheme cluster) nor a `{{placeholder}}`: half a placeholder would be sent to the user as literal text.
  */
 export function truncateToLimit(value: string, limit: number, unit: CountUnit = 'utf16'): string {
-  if (lineLength(value, unit) <= limit) return value;
+  if (value.length <= limit) return value;
   let end = limit;
-  if (unit === 'grapheme') {
+  if (unit === 'grapheme' && !oneUnitPerGrapheme.test(value)) {
+    // One walk, ended at the cluster past the limit: the text may be far longer than what is kept.
     let count = 0;
+    let over = false;
     end = 0;
     eachGraphemeEnd(value, (at) => {
-      if (count === limit) return false;
+      if (count === limit) {
+        over = true;
+        return false;
+      }
       count++;
       end = at;
       return true;
     });
+    if (!over) return value;
   } else {
     const last = value.charCodeAt(end - 1);
     if (last >= 0xd800 && last <= 0xdbff) end--;

@@ -2,11 +2,10 @@ import { JsonDocument } from '../json/jsonDocument';
 import { decodeStringLiteral } from '../json/stringLiteral';
 import { isObject } from '../payload/messageKinds';
 import { hasPlaceholder, withoutPlaceholders } from '../payload/placeholders';
-import { fromPointer } from '../json/pointer';
 import { lineLength } from '../line/textLength';
 import type { SchemaProblem } from '../schema/schemaValidator';
 import { lineExplicitValidator } from '../schema/schemas';
-import { isGraphemeCounted } from './explicitLine/graphemeCounted';
+import { graphemeCountedString } from './explicitLine/graphemeCounted';
 import { type InnerFinding, lineMessageRules } from './explicitLine';
 import type { Rule } from './ruleContext';
 
@@ -75,15 +74,9 @@ export const explicitLineRules: Rule = (ctx) => {
  */
 function withinGraphemeLimit(root: unknown, problem: SchemaProblem): boolean {
   const limit = problem.data?.limit;
-  if (problem.code !== 'schema.max-length' || limit === undefined || !isGraphemeCounted(root, problem.pointer)) return false;
-  const value = valueAt(root, problem.pointer);
-  return typeof value === 'string' && lineLength(value, 'grapheme') <= limit;
-}
-
-function valueAt(root: unknown, at: string): unknown {
-  let value = root;
-  for (const segment of fromPointer(at)) value = Array.isArray(value) ? value[Number(segment)] : isObject(value) ? value[segment] : undefined;
-  return value;
+  if (problem.code !== 'schema.max-length' || limit === undefined) return false;
+  const value = graphemeCountedString(root, problem.pointer);
+  return value !== undefined && lineLength(value, 'grapheme') <= limit;
 }
 
 /** "message 2 at /messages/1/template/text": the message's number for people, the inner pointer for the exact place. */

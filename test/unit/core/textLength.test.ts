@@ -55,6 +55,8 @@ describe('counting characters as LINE does (textLength)', () => {
     assert.equal(truncateToLimit('Hi {{FIRST_NAME}}!', 8, 'grapheme'), 'Hi ');
     assert.equal(truncateToLimit('😀😀', 0, 'grapheme'), '');
     assert.equal(truncateToLimit('short', 40, 'grapheme'), 'short');
+    // Within the limit as counted, though longer in UTF-16 units: kept whole.
+    assert.equal(truncateToLimit('👍🏽'.repeat(40), 40, 'grapheme'), '👍🏽'.repeat(40));
     // A cut past the first window keeps the skin tone with its thumb.
     assert.equal(truncateToLimit('a'.repeat(1021) + '👍🏽' + 'b'.repeat(10), 1022, 'grapheme'), 'a'.repeat(1021) + '👍🏽');
   });

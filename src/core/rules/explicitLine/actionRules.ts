@@ -71,17 +71,19 @@ export function checkAction(action: unknown, at: string, context: ActionContext,
       if (context.label.required) {
         report({ code: 'explicit.line.action.label-missing', severity: 'error', pointer: at, message: `An action of ${context.name} needs a "label" (at most ${context.label.max} characters).` });
       }
-    } else if (typeof label === 'string' && label.length > context.label.max && lineLength(label, 'grapheme') > context.label.max) {
+    } else if (typeof label === 'string' && label.length > context.label.max) {
       // LINE counts labels in grapheme clusters: an emoji is one.
       const length = lineLength(label, 'grapheme');
-      const estimated = hasPlaceholder(label) && lineLength(withoutPlaceholders(label), 'grapheme') <= context.label.max;
-      report({
-        code: 'explicit.line.action.label-long',
-        severity: 'warning',
-        pointer: `${at}/label`,
-        message: `The label of ${context.name} is ${length} characters${estimated ? ' (with placeholders as written)' : ''}; LINE allows at most ${context.label.max} and may cut or refuse a longer one.`,
-        data: { limit: context.label.max, actual: length, unit: 'grapheme' },
-      });
+      if (length > context.label.max) {
+        const estimated = hasPlaceholder(label) && lineLength(withoutPlaceholders(label), 'grapheme') <= context.label.max;
+        report({
+          code: 'explicit.line.action.label-long',
+          severity: 'warning',
+          pointer: `${at}/label`,
+          message: `The label of ${context.name} is ${length} characters${estimated ? ' (with placeholders as written)' : ''}; LINE allows at most ${context.label.max} and may cut or refuse a longer one.`,
+          data: { limit: context.label.max, actual: length, unit: 'grapheme' },
+        });
+      }
     }
   }
   if (type === 'uri') {

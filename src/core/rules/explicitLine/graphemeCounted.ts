@@ -14,24 +14,28 @@ const byType: Record<string, ReadonlySet<string>> = {
 };
 
 /**
- * Whether LINE counts the string at `pointer` (inside the LINE body `root`) in grapheme clusters rather than UTF-16
+ * The string at `pointer` (inside the LINE body `root`) when LINE counts it in grapheme clusters rather than UTF-16
  * code units (https://developers.line.biz/en/docs/messaging-api/text-character-count/): actions' labels and texts,
- * the buttons, confirm and carousel templates' titles and texts. The schema's maxLength counts UTF-16 code units, so
- * its findings on these properties are judged again by this count.
+ * the buttons, confirm and carousel templates' titles and texts; undefined otherwise. The schema's maxLength counts
+ * UTF-16 code units, so its findings on these properties are judged again by this count.
  */
-export function isGraphemeCounted(root: unknown, pointer: string): boolean {
+export function graphemeCountedString(root: unknown, pointer: string): string | undefined {
   const path = fromPointer(pointer);
   const key = path[path.length - 1];
-  if (key === undefined) return false;
+  if (key === undefined) return undefined;
   const holders: unknown[] = [root];
   for (const segment of path.slice(0, -1)) {
     const current = holders[holders.length - 1];
     const next = Array.isArray(current) ? current[Number(segment)] : isRecord(current) ? current[segment] : undefined;
-    if (next === undefined) return false;
+    if (next === undefined) return undefined;
     holders.push(next);
   }
   const holder = holders[holders.length - 1];
-  if (!isRecord(holder)) return false;
+  if (!isRecord(holder) || typeof holder[key] !== 'string') return undefined;
+  return isCounted(holder, key, path, holders) ? holder[key] : undefined;
+}
+
+function isCounted(holder: Record<string, unknown>, key: string, path: readonly string[], holders: readonly unknown[]): boolean {
   // An imagemap's actions are imagemap action objects, which LINE's list leaves out: counted in UTF-16 code units.
   const message = holders[holders.length - 3];
   if (path[path.length - 3] === 'actions' && isRecord(message) && message.type === 'imagemap') return false;
