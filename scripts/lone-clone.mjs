@@ -57,7 +57,10 @@ function run(cwd, cmd, args) {
     child.stdout.on('data', (c) => (text += c));
     child.stderr.on('data', (c) => (text += c));
     child.on('close', (c) => {
-      if (c !== 0) process.stdout.write(text.slice(-4000));
+      // mocha's list of failures, whole (the dot reporter prints nothing else worth keeping); the end of the output
+      // when the build failed instead.
+      const failures = /^\s*\d+ failing/m.exec(text);
+      if (c !== 0) process.stdout.write(failures ? text.slice(failures.index) : text.slice(-4000));
       resolvePromise({ code: c ?? 1, text });
     });
   });

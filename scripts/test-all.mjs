@@ -26,6 +26,7 @@ let failed = 0;
 let mochaPassed = 0;
 const failedSteps = [];
 const aborted = [];
+const failureReports = [];
 
 for (const step of steps) {
   if (only.length && !only.some((o) => step.name.includes(o))) continue;
@@ -54,10 +55,14 @@ for (const step of steps) {
     }
   }
   if (code !== 0) failedSteps.push(step.name);
+  if (code !== 0) failureReports.push({ name: step.name, report: failureReport(output) });
   console.log(`=== ${step.name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${seconds} s`);
   if (code !== 0 && (step.name.startsWith('build') || step.name === 'typecheck' || step.name.startsWith('prepare'))) break;
 }
 
+// CI shows the end of the output: the failures are repeated there, next to the count, so a failure in an early step
+// is not lost above thousands of lines of later suites.
+for (const { name, report } of failureReports) console.log(`\n=== what failed in ${name}:\n${report}`);
 if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
 console.log(`\ntests: ${passed} passed, ${failed} failed${aborted.length ? ` (${aborted.join('; ')})` : ''}`);
 process.exitCode = failedSteps.length || failed ? 1 : 0;
@@ -84,6 +89,13 @@ async function countMochaTests() {
     }
   }
   return { tests, unloadable };
+}
+
+/** mocha's list of failures (from its first "N failing" to the end), or the end of the output when there is none. */
+function failureReport(output, max = 6000) {
+  const start = /^\s*\d+ failing/m.exec(output)?.index ?? Math.max(0, output.length - 1500);
+  const text = output.slice(start).trimEnd();
+  return text.length > max ? `${text.slice(0, max)}\n[… cut here: ${text.length - max} more characters in the step's output above]` : text;
 }
 
 // The files of a spec pattern of the form dir/**/*.test.js (the only form .mocharc.json uses).

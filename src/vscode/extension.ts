@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { SettingsStore } from './config';
+import { ContextKeys } from './contextKeys';
 import { DiagnosticsManager } from './diagnostics';
 import { LimitHints } from './limitHints';
 import { MediaPreflight } from './mediaPreflight';
@@ -17,11 +18,11 @@ import { SentMessagesStore } from './history/sentMessagesStore';
 import { Secrets } from './secrets';
 import { registerSending } from './send';
 import type { Services } from './services';
+import { registerWalkthrough } from './walkthrough';
 import { registerWebhooks } from './webhooks';
 
 /** The one name users see: display name, command category, settings title, log. */
 export const productName = 'Sinch Conversation API LINE';
-import { registerWalkthrough } from './walkthrough';
 
 /** Wires the pieces together; the behaviour lives in the classes it creates. */
 export function activate(context: vscode.ExtensionContext): { activationMs: number } {
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): { activationMs: numb
     sentMessages: new SentMessagesStore(context.workspaceState),
     payloads,
     diagnostics,
+    contextKeys: new ContextKeys(),
   };
 
   const updateActiveContext = () => {
@@ -56,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): { activationMs: numb
     settingsStore,
     services.secrets,
     services.sentMessages,
+    services.contextKeys,
     diagnostics,
     fileWatcher,
     limitHints,

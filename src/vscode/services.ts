@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { SettingsStore } from './config';
+import type { ContextKeys } from './contextKeys';
 import type { DiagnosticsManager } from './diagnostics';
 import type { SentMessagesStore } from './history/sentMessagesStore';
 import type { PayloadDocuments } from './payloadDocuments';
@@ -14,4 +15,5 @@ export interface Services {
   sentMessages: SentMessagesStore;
   payloads: PayloadDocuments;
   diagnostics: DiagnosticsManager;
+  contextKeys: ContextKeys;
 }

@@ -3,10 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator } from 'playwright-core';
 import { post } from '../support/httpPost';
+import { walkthroughPage, walkthroughTitle } from './walkthroughPage';
 import { type Workbench, uiEnvironment, useWorkbench } from './workbench';
-
-const walkthroughTitle = 'Get Started with LINE on the Conversation API';
-const stepId = (step: string) => `convapi-line.convapi-line#gettingStarted#${step}`;
 
 /**
  * The getting-started walkthrough as a person meets it: opened from the palette, its steps ticked off by doing what
@@ -39,14 +37,15 @@ describe('UI: the getting-started walkthrough', function () {
   after(() => setOpenOnInstall(false));
   const open = useWorkbench();
   let workbench: Workbench;
+  let walkthrough: ReturnType<typeof walkthroughPage>;
   beforeEach(() => {
     workbench = open();
+    walkthrough = walkthroughPage(workbench);
   });
 
-  const page = () => workbench.page.locator('.gettingStartedContainer');
-  const step = (id: string): Locator => page().locator(`button.getting-started-step[data-step-id="${stepId(id)}"]`);
-  const done = (id: string): Locator => page().locator(`[data-done-step-id="${stepId(id)}"]`).first();
-  const isDone = async (id: string) => (await done(id).getAttribute('aria-checked')) === 'true';
+  const page = () => walkthrough.page();
+  const step = (id: string): Locator => walkthrough.step(id);
+  const isDone = (id: string) => walkthrough.isDone(id);
 
   /** Selects a step (it unfolds its description) and clicks the button its description holds. */
   async function clickStepButton(id: string, label: string): Promise<void> {
@@ -89,8 +88,7 @@ describe('UI: the getting-started walkthrough', function () {
   });
 
   it('opens from the command palette with every step, none done yet', async function () {
-    await workbench.runCommandFromPalette('Sinch Conversation API LINE: Open the Getting Started Walkthrough');
-    await page().filter({ hasText: walkthroughTitle }).waitFor({ state: 'visible', timeout: 30_000 });
+    await walkthrough.open();
     const manifest = JSON.parse(fs.readFileSync(path.join(workbench.env.repoRoot, 'package.json'), 'utf8')) as {
       contributes: { walkthroughs: { steps: { id: string; title: string }[] }[] };
     };
@@ -127,7 +125,7 @@ describe('UI: the getting-started walkthrough', function () {
     // VS Code names a walkthrough's tab "Welcome", whichever walkthrough it shows.
     await welcomeTabs().first().click();
     await page().filter({ hasText: walkthroughTitle }).waitFor({ state: 'visible', timeout: 30_000 });
-    await workbench.page.waitForFunction((id) => document.querySelector(`[data-done-step-id="${id}"]`)?.getAttribute('aria-checked') === 'true', stepId('createPayload'), { timeout: 30_000 });
+    await walkthrough.waitDone('createPayload');
     assert.equal(await isDone('previewPayload'), false);
   });
 
@@ -136,14 +134,14 @@ describe('UI: the getting-started walkthrough', function () {
     const cards = workbench.webviewFrame().locator('[data-part="card"]');
     await cards.first().waitFor({ state: 'visible', timeout: 60_000 });
     assert.ok((await cards.count()) >= 2, 'the preview draws the carousel the step created');
-    await workbench.page.waitForFunction((id) => document.querySelector(`[data-done-step-id="${id}"]`)?.getAttribute('aria-checked') === 'true', stepId('previewPayload'), { timeout: 30_000 });
+    await walkthrough.waitDone('previewPayload');
     // Steps that need the send and listener features (or a LINE account) stay open: nothing ticks them off by accident.
     for (const id of ['createChannel', 'configureLineChannel', 'addFriend', 'sendPayload']) assert.equal(await isDone(id), false, id);
     await workbench.screenshot('30-walkthrough-preview');
     // For the README: the walkthrough alone, wide enough to show a step's picture beside the list.
     await workbench.page.locator('.tabs-container .tab').filter({ hasText: 'LINE Preview' }).first().click();
     await workbench.runCommandFromPalette('View: Close Editor');
-    await workbench.runCommandFromPalette('Sinch Conversation API LINE: Open the Getting Started Walkthrough');
+    await walkthrough.open();
     await step('sendPayload').click();
     await page().locator('.getting-started-media').first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
     await workbench.page.waitForTimeout(2_000);
@@ -164,7 +162,7 @@ describe('UI: the getting-started walkthrough', function () {
       const optIn = fs.readFileSync(path.join(workbench.env.repoRoot, 'test', 'fixtures', 'spec', '02-callback-opt-in.json'), 'utf8');
       assert.equal((await post(`http://127.0.0.1:${port}/`, optIn)).status, 200);
       await welcomeTabs().first().click();
-      await workbench.page.waitForFunction((id) => document.querySelector(`[data-done-step-id="${id}"]`)?.getAttribute('aria-checked') === 'true', stepId('addFriend'), { timeout: 30_000 });
+      await walkthrough.waitDone('addFriend');
     } finally {
       // The window's extension host outlives the closed page for a while: a listener left running there would
       // answer in the next suite's place.

@@ -4,7 +4,7 @@ import { writeEnvironments } from '../config';
 import type { Services } from '../services';
 import { Secrets } from '../secrets';
 import { Disposable } from '../util/dispose';
-import { contextKeys, setContext } from './contextKeys';
+import { contextKeys } from '../contextKeys';
 
 const activeKey = 'convapiLine.activeEnvironment';
 
@@ -72,7 +72,7 @@ export class Environments extends Disposable {
   }
 
   #changed(): void {
-    setContext(contextKeys.hasEnvironment, this.all.length > 0);
+    this.services.contextKeys.set(contextKeys.hasEnvironment, this.all.length > 0);
     const problems = this.services.settings.current.environmentProblems;
     const text = problems.join('\n');
     if (text && text !== this.#reportedProblems) {

@@ -5,7 +5,7 @@ import { curlSnippet, sdkSnippet } from '../../core/send/snippets';
 import type { Services } from '../services';
 import { ApiClients } from './apiClients';
 import { sendCommandIds as ids } from './commandIds';
-import { contextKeys, setContext } from './contextKeys';
+import { contextKeys } from '../contextKeys';
 import { EnvironmentStatus } from './environmentStatus';
 import { Environments } from './environments';
 import { configureLineChannel } from './lineChannel';
@@ -24,8 +24,8 @@ export function registerSending(services: Services): vscode.Disposable {
   const webhooks = new WebhookCommands(services, environments, clients);
   const appState = (key: string, appId: string | undefined) => appId !== undefined && services.context.workspaceState.get<boolean>(`${key}/${appId}`) === true;
   const updateAppContext = () => {
-    setContext(contextKeys.lineChannelConfigured, appState('convapiLine.lineConfigured', environments.active?.appId));
-    setContext(contextKeys.webhookRegistered, appState('convapiLine.webhookRegistered', environments.active?.appId));
+    services.contextKeys.set(contextKeys.lineChannelConfigured, appState('convapiLine.lineConfigured', environments.active?.appId));
+    services.contextKeys.set(contextKeys.webhookRegistered, appState('convapiLine.webhookRegistered', environments.active?.appId));
   };
   updateAppContext();
 

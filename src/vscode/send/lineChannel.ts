@@ -3,7 +3,7 @@ import { type LineAccountRegion, lineCredential } from '../../core/conversation/
 import { Redactor } from '../../core/send/redact';
 import type { Services } from '../services';
 import type { ApiClients } from './apiClients';
-import { contextKeys, setContext } from './contextKeys';
+import { contextKeys } from '../contextKeys';
 import type { Environments } from './environments';
 import { readyEnvironment } from './readyEnvironment';
 
@@ -39,7 +39,7 @@ export async function configureLineChannel(services: Services, environments: Env
     const others = result.channels.filter((c) => c.channel !== 'LINE').map((c) => c.channel);
     services.log.info(`LINE channel set on app ${env.appId} (${region.label}); other channels kept: ${others.join(', ') || 'none'}`);
     await services.context.workspaceState.update(`convapiLine.lineConfigured/${env.appId}`, true);
-    setContext(contextKeys.lineChannelConfigured, true);
+    services.contextKeys.set(contextKeys.lineChannelConfigured, true);
     const choice = await vscode.window.showInformationMessage(
       `LINE is set on app ${env.appId}${others.length ? ` (other channels kept: ${others.join(', ')})` : ''}. One manual step is left in LINE's console: enable webhooks.`,
       {

@@ -10,7 +10,7 @@ import { fromRecord, unresolvedMessage } from '../../core/send/variables';
 import type { Services } from '../services';
 import type { ApiClients } from './apiClients';
 import { sendCommandIds } from './commandIds';
-import { contextKeys, setContext } from './contextKeys';
+import { contextKeys } from '../contextKeys';
 import type { Environments } from './environments';
 import { setupEnvironment } from './setupEnvironment';
 
@@ -26,7 +26,7 @@ export class SendController {
     private readonly environments: Environments,
     private readonly clients: ApiClients,
   ) {
-    if (services.sentMessages.log.list().some((e) => e.messageId)) setContext(contextKeys.hasSent, true);
+    if (services.sentMessages.log.list().some((e) => e.messageId)) services.contextKeys.set(contextKeys.hasSent, true);
   }
 
   /** From the palette, the editor title or the CodeLens (which passes the document's URI). */
@@ -119,7 +119,7 @@ export class SendController {
       );
       this.services.sentMessages.add(outcome.entry);
       if (outcome.ok) {
-        setContext(contextKeys.hasSent, true);
+        this.services.contextKeys.set(contextKeys.hasSent, true);
         this.services.log.info(`Sent ${label} with "${environment.name}": ${outcome.entry.request.method} ${outcome.entry.request.url} → ${outcome.result.status}, message_id ${outcome.entry.messageId ?? '?'}`);
         void this.#reportAccepted(outcome.entry);
       } else {

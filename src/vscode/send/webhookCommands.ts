@@ -7,7 +7,7 @@ import { allTriggers, defaultLineTriggers } from '../../core/webhook/triggers';
 import type { Services } from '../services';
 import { Secrets } from '../secrets';
 import type { ApiClients } from './apiClients';
-import { contextKeys, setContext } from './contextKeys';
+import { contextKeys } from '../contextKeys';
 import type { Environments } from './environments';
 import { readyEnvironment } from './readyEnvironment';
 
@@ -127,7 +127,7 @@ export class WebhookCommands {
   /** Whether the app has a webhook, for the walkthrough's context key; kept per app across reloads. */
   async #remember(appId: string, registered: boolean): Promise<void> {
     await this.services.context.workspaceState.update(`convapiLine.webhookRegistered/${appId}`, registered);
-    setContext(contextKeys.webhookRegistered, registered);
+    this.services.contextKeys.set(contextKeys.webhookRegistered, registered);
   }
 
   async #call<T>(ready: { env: Environment; keySecret: string }, title: string, run: (api: ConversationApi) => Promise<T>): Promise<T | undefined> {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
+import { tickStepsOnContextKeys } from './stepTicks';
 
 /** The walkthrough's id in package.json's contributes.walkthroughs. */
 export const walkthroughId = 'gettingStarted';
@@ -10,7 +11,8 @@ export const walkthroughOpenedKey = 'convapiLine.walkthroughOpened';
 /**
  * The "Get Started with LINE" walkthrough: a palette command, and one automatic opening on the first activation
  * after install. VS Code opens it itself after an install from the Extensions view; this covers `code
- * --install-extension` and VSIX installs, which it does not. Steps complete on their own completionEvents.
+ * --install-extension` and VSIX installs, which it does not. Steps complete on their completionEvents, and those
+ * completed by a context key are also ticked off by tickStepsOnContextKeys.
  */
 export function registerWalkthrough(services: Services): vscode.Disposable {
   const { context, log } = services;
@@ -18,7 +20,10 @@ export function registerWalkthrough(services: Services): vscode.Disposable {
   const open = (options: { toSide: boolean; inactive: boolean }) => vscode.commands.executeCommand('workbench.action.openWalkthrough', fullId, options);
   context.globalState.setKeysForSync([walkthroughOpenedKey]);
   void openOnFirstRun(context, open).catch((error: unknown) => log.warn(`Getting-started walkthrough: ${String(error)}`));
-  return vscode.commands.registerCommand(openWalkthroughCommandId, () => open({ toSide: false, inactive: false }));
+  return vscode.Disposable.from(
+    tickStepsOnContextKeys(context, walkthroughId, services.contextKeys, log),
+    vscode.commands.registerCommand(openWalkthroughCommandId, () => open({ toSide: false, inactive: false })),
+  );
 }
 
 async function openOnFirstRun(context: vscode.ExtensionContext, open: (options: { toSide: boolean; inactive: boolean }) => Thenable<unknown>): Promise<void> {

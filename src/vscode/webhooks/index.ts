@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { contextKeys } from '../contextKeys';
 import type { Services } from '../services';
 import { CallbackHistory } from './callbackHistory';
 import { CallbackDocuments, callbackScheme } from './callbackDocuments';
@@ -28,7 +29,7 @@ export function registerWebhooks(services: Services): vscode.Disposable {
     const filter = tree.describeFilter();
     treeView.description = filter ? `${filter} (${shown} of ${total})` : listener.state.kind === 'running' ? `listening on :${listener.state.port}` : undefined;
     treeView.badge = undefined;
-    void vscode.commands.executeCommand('setContext', 'convapiLine.hasCallback', total > 0);
+    services.contextKeys.set(contextKeys.hasCallback, total > 0);
   };
 
   // The integration suite cannot type a key secret into the password box, so it records sends through these; they

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stepsByContextKey } from '../../../src/vscode/walkthrough/manifestSteps';
 import { repoRoot } from './testSupport';
 
 interface Step {
@@ -51,6 +52,17 @@ describe('the getting-started walkthrough in package.json', () => {
         else assert.fail(`${step.id}: unexpected completion event ${event}`);
       }
     }
+  });
+
+  it('completes each step whose state the extension holds on the key of that state (the extension ticks them off from it too)', () => {
+    assert.deepEqual(Object.fromEntries(stepsByContextKey(walkthrough)), {
+      'convapiLine.hasEnvironment': ['connectSinch'],
+      // Setting the LINE channel up takes the credentials the step before copies.
+      'convapiLine.lineChannelConfigured': ['copyCredentials', 'configureLineChannel'],
+      'convapiLine.webhookRegistered': ['startListener'],
+      'convapiLine.hasCallback': ['addFriend'],
+      'convapiLine.hasSent': ['sendPayload'],
+    });
   });
 
   it('names only known commands in its buttons', () => {
