@@ -250,6 +250,9 @@ export class MediaProbe implements MediaProber {
       tally.bodyBytesRead += body.received;
       return { status: response.statusCode, headers: response.headers, body: body.bytes };
     } catch (error) {
+      // Closing aborts, then destroys the agent: a request still waiting for its connection fails with "destroyed"
+      // rather than with the abort that came just before it. Either way it was cancelled, not unreachable.
+      if (signal.aborted && !clock.timedOut) return { failure: { kind: 'cancelled', detail: 'cancelled' } };
       return { failure: classifyNetworkError(error, { timedOut: clock.timedOut, timeoutMs: this.#timeoutMs }) };
     }
   }

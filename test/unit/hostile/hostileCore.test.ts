@@ -59,7 +59,7 @@ describe('hostile input: time and memory linear in the input', function () {
 
   it('placing findings: n unknown keys (a finding each) cost linear time, with findings capped per file', () => {
     const unknownKeys = (n: number) => JSON.stringify(envelope({ text_message: { text: 'hi' } }, Object.fromEntries(Array.from({ length: n }, (_, i) => [`unknown_${i}`, i]))));
-    assertGrowsLinearly('unknown keys', unknownKeys, (text) => checkText(text), 20_000);
+    assertGrowsLinearly('unknown keys', unknownKeys, (text) => checkText(text), 10_000);
     const { diagnostics } = checkText(unknownKeys(5000));
     assert.equal(diagnostics.length, maxFindingsPerFile + 1);
     const summary = diagnostics.find((d) => d.code === 'check.too-many-findings');
@@ -70,7 +70,7 @@ describe('hostile input: time and memory linear in the input', function () {
   it('schema validation: n faulty cards (an unknown property each) cost linear time', () => {
     // ajv gathers a referenced schema's errors by copying the list for each item; the build appends them instead.
     const faulty = (n: number) => JSON.stringify(envelope({ carousel_message: { cards: Array.from({ length: n }, (_, i) => ({ title: `c${i}`, note: 'x', choices: [{ text_message: { text: 'b' } }] })) } }));
-    assertGrowsLinearly('faulty cards', faulty, (text) => checkText(text), 10_000);
+    assertGrowsLinearly('faulty cards', faulty, (text) => checkText(text), 5_000);
   });
 
   it('counting as LINE does: a title and a button label of n emoji, their quick fixes and preview cost linear time', () => {
@@ -83,7 +83,7 @@ describe('hostile input: time and memory linear in the input', function () {
     };
     const sample = checkText(emoji(20_000));
     assert.deepEqual(sample.diagnostics.map((d) => `${d.code} ${d.data?.actual}`).sort(), ['button.label.long 20000', 'card.description.too-long 20000', 'card.title.too-long 20000']);
-    assertGrowsLinearly('emoji counted as LINE counts them', emoji, all, 20_000);
+    assertGrowsLinearly('emoji counted as LINE counts them', emoji, all, 10_000);
   });
 
   it('errors are kept before warnings when findings are capped', () => {
@@ -122,21 +122,25 @@ describe('hostile input: time and memory linear in the input', function () {
       }
       assert.equal(b.remaining().length, 0);
     };
-    assertGrowsLinearly('problem board', cards, board, 8000);
+    // Bound 10, not 8: its maps and sets of 16,000 entries outgrow the CPU's caches, and a unit of work costs up to
+    // twice as much at the big size as at the small one (measured alone: 2.1 to 4.7 µs a card from 1,000 to 16,000
+    // cards, not steadily); measured in a whole test run: 7.1. A board that looked each drawn text's limit up by
+    // searching the diagnostics instead of its index measured 11.75: quadratic, with the linear part still large.
+    assertGrowsLinearly('problem board', cards, board, 4000, 10);
     const { payload, diagnostics } = cards(50);
     const html = renderMessage({ payload, diagnostics }, { theme: 'light' });
     assert.equal(html.match(/data-problem="error"/g)?.length, 50, 'every card shows its finding');
   });
 
   it('a long text, a big explicit message and many duplicate-free keys scale linearly', () => {
-    assertGrowsLinearly('long text', (n) => JSON.stringify(envelope({ text_message: { text: 'あ'.repeat(n) } })), (t) => checkText(t), 2_000_000);
+    assertGrowsLinearly('long text', (n) => JSON.stringify(envelope({ text_message: { text: 'あ'.repeat(n) } })), (t) => checkText(t), 1_000_000);
     assertGrowsLinearly(
       'explicit message',
       (n) => JSON.stringify(envelope({ explicit_channel_message: { LINE: JSON.stringify({ messages: Array.from({ length: n }, () => ({ type: 'text', text: 'x'.repeat(6000) })) }) } })),
       (t) => checkText(t),
-      60,
+      30,
     );
-    assertGrowsLinearly('duplicate keys', (n) => `{"a":{${Array.from({ length: n }, () => '"k":1').join(',')}}}`, (t) => checkText(t), 50_000);
+    assertGrowsLinearly('duplicate keys', (n) => `{"a":{${Array.from({ length: n }, () => '"k":1').join(',')}}}`, (t) => checkText(t), 25_000);
   });
 });
 

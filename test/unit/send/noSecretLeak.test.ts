@@ -49,13 +49,13 @@ describe('No secret or token in any output of a send/fail cycle', function () {
       assert.ok(prepared.ok);
       const log = new SentMessageLog();
       const tokens = new TokenCache(dispatcher);
-      const send = () => sendPayload({ environment: fake.environment(), keySecret: fake.options.keySecret, body: prepared.body, file, dispatcher, tokens, timeoutMs: 300 });
+      const send = () => sendPayload({ environment: fake.environment(), keySecret: fake.options.keySecret, body: prepared.body, file, dispatcher, tokens, timeoutMs: 1000 });
       const outcomes = [await send()];
       fake.next({ route: 'send', status: 403, echoAuthorization: true });
       outcomes.push(await send());
       fake.next({ route: 'send', status: 429, headers: { 'retry-after': '3' }, echoAuthorization: true });
       outcomes.push(await send());
-      fake.next({ route: 'send', delayMs: 1500 });
+      fake.next({ route: 'send', delayMs: 4000 });
       outcomes.push(await send());
       for (const o of outcomes) {
         log.add(o.entry);
