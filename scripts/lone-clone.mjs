@@ -57,10 +57,12 @@ function run(cwd, cmd, args) {
     child.stdout.on('data', (c) => (text += c));
     child.stderr.on('data', (c) => (text += c));
     child.on('close', (c) => {
-      // mocha's list of failures, whole (the dot reporter prints nothing else worth keeping); the end of the output
-      // when the build failed instead.
+      // mocha's list of failures, whole (the dot reporter prints nothing else worth keeping), or the end of the
+      // output when the build failed instead. Its "N failing" line is renamed: npm test adds up every such line,
+      // and this step counts as one test (the closing lines below).
       const failures = /^\s*\d+ failing/m.exec(text);
-      if (c !== 0) process.stdout.write(failures ? text.slice(failures.index) : text.slice(-4000));
+      const report = failures ? text.slice(failures.index).replace(/^(\s*)(\d+) failing/, '$1in the lone clone: $2 failing') : text.slice(-4000);
+      if (c !== 0) process.stdout.write(report);
       resolvePromise({ code: c ?? 1, text });
     });
   });

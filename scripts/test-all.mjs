@@ -93,7 +93,7 @@ async function countMochaTests() {
 
 /** mocha's list of failures (from its first "N failing" to the end), or the end of the output when there is none. */
 function failureReport(output, max = 6000) {
-  const start = /^\s*\d+ failing/m.exec(output)?.index ?? Math.max(0, output.length - 1500);
+  const start = /^\s*(?:in the lone clone: )?\d+ failing/m.exec(output)?.index ?? Math.max(0, output.length - 1500);
   const text = output.slice(start).trimEnd();
   return text.length > max ? `${text.slice(0, max)}\n[… cut here: ${text.length - max} more characters in the step's output above]` : text;
 }

@@ -1,15 +1,7 @@
 import * as vscode from 'vscode';
+import type { ContextKey } from './contextKeyNames';
 
-/** The context keys the menus and the walkthrough's completionEvents read. */
-export const contextKeys = {
-  hasEnvironment: 'convapiLine.hasEnvironment',
-  hasSent: 'convapiLine.hasSent',
-  lineChannelConfigured: 'convapiLine.lineChannelConfigured',
-  webhookRegistered: 'convapiLine.webhookRegistered',
-  hasCallback: 'convapiLine.hasCallback',
-} as const;
-
-export type ContextKey = (typeof contextKeys)[keyof typeof contextKeys];
+export { type ContextKey, contextKeys } from './contextKeyNames';
 
 /**
  * Sets the keys in VS Code, and tells when one becomes true: the walkthrough ticks its steps off from that as well

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { contextKeys as managedKeys } from '../../../src/vscode/contextKeyNames';
 import { stepsByContextKey } from '../../../src/vscode/walkthrough/manifestSteps';
 import { repoRoot } from './testSupport';
 
@@ -63,6 +64,10 @@ describe('the getting-started walkthrough in package.json', () => {
       'convapiLine.hasCallback': ['addFriend'],
       'convapiLine.hasSent': ['sendPayload'],
     });
+    // Ticked by the extension only through the keys it sets with ContextKeys: a step on another key would wait for
+    // VS Code's own completionEvents alone.
+    const managed = new Set<string>(Object.values(managedKeys));
+    for (const key of stepsByContextKey(walkthrough).keys()) assert.ok(managed.has(key), `${key} is set through ContextKeys`);
   });
 
   it('names only known commands in its buttons', () => {

@@ -207,7 +207,7 @@ describe('MediaChecker against a local HTTPS server', function () {
     assert.ok(inspections.every((i) => i.state === 'cancelled'));
     // The 4 running probes' requests arrive when their connections are up (later on a busy machine); then a while
     // in which a queued probe, wrongly started, would arrive too.
-    for (const deadline = Date.now() + 10_000; server.stats.requests.length < 4 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 10));
+    await until('the running probes\' requests arrived', () => server.stats.requests.length >= 4);
     await new Promise((resolve) => setTimeout(resolve, 1200));
     assert.equal(server.stats.requests.length, 4, 'only the 4 probes already running reached the server');
     // What the running probes learnt is cached: checking again costs nothing for them.
@@ -219,7 +219,7 @@ describe('MediaChecker against a local HTTPS server', function () {
   it('resolves with nothing when closed while a probe waits for its answer', async () => {
     const pending = checker.checkMedia([ref(server.url('/silent.png'))]);
     // Until the request is there, not a fixed while: on a busy machine the connection takes its time.
-    while (server.requestsTo('/silent.png').length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await until('the request reached the server', () => server.requestsTo('/silent.png').length > 0);
     await checker.close();
     assert.deepEqual(await pending, []);
   });
@@ -231,7 +231,7 @@ describe('MediaChecker against a local HTTPS server', function () {
     await new Promise<void>((resolve) => stalled.listen(0, '127.0.0.1', resolve));
     try {
       const pending = checker.checkMedia([ref(`https://127.0.0.1:${(stalled.address() as AddressInfo).port}/a.png`)]);
-      while (sockets.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      await until('the connection reached the server', () => sockets.length > 0);
       await checker.close();
       assert.deepEqual(await pending, []);
     } finally {
@@ -259,3 +259,11 @@ describe('MediaChecker with a failing prober', () => {
     await checker.close();
   });
 });
+
+/** Waits for a condition, polling; fails naming it after 10 s. */
+async function until(what: string, condition: () => boolean): Promise<void> {
+  for (const deadline = Date.now() + 10_000; !condition(); ) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

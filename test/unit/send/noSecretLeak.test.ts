@@ -55,7 +55,7 @@ describe('No secret or token in any output of a send/fail cycle', function () {
       outcomes.push(await send());
       fake.next({ route: 'send', status: 429, headers: { 'retry-after': '3' }, echoAuthorization: true });
       outcomes.push(await send());
-      fake.next({ route: 'send', delayMs: 4000 });
+      fake.next({ route: 'send', delayMs: 2500 });
       outcomes.push(await send());
       for (const o of outcomes) {
         log.add(o.entry);
