@@ -63,7 +63,8 @@ export function assertGrowsLinearly<T>(label: string, make: (n: number) => T, ru
   run(small);
   run(big);
   let repeat = 1;
-  while (timeOf(() => run(big), repeat) < minSampleMs && repeat < 1024) repeat *= 2;
+  // Both samples long enough: for a quadratic stage the small one is a quarter of the big one's length.
+  while (Math.min(timeOf(() => run(small), growth * repeat), timeOf(() => run(big), repeat)) < minSampleMs && repeat < 1024) repeat *= 2;
   // Up to three independent measurements: a linear stage disturbed in one may exceed the bound in it.
   let ratio = Infinity;
   for (let attempt = 0; attempt < 3 && ratio >= bound; attempt++) {
