@@ -54,8 +54,10 @@ for (const step of steps) {
       aborted.push(`${step.name} ran no test`);
     }
   }
-  if (code !== 0) failedSteps.push(step.name);
-  if (code !== 0) failureReports.push({ name: step.name, report: failureReport(output) });
+  if (code !== 0) {
+    failedSteps.push(step.name);
+    failureReports.push({ name: step.name, report: failureReport(output) });
+  }
   console.log(`=== ${step.name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${seconds} s`);
   if (code !== 0 && (step.name.startsWith('build') || step.name === 'typecheck' || step.name.startsWith('prepare'))) break;
 }

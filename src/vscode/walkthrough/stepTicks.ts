@@ -6,7 +6,7 @@ import { type ManifestWalkthrough, stepsByContextKey } from './manifestSteps';
 const markStepCompleteCommand = 'welcome.markStepComplete';
 
 /** globalState key: the steps this extension has ticked off, each once per profile. */
-export const tickedStepsKey = 'convapiLine.walkthroughTicked';
+const tickedStepsKey = 'convapiLine.walkthroughTicked';
 
 /**
  * Ticks a walkthrough step off with VS Code's own "Mark Done" when the context key its completionEvents name

@@ -19,7 +19,8 @@ const clock: { name: string; ms: () => number } = (() => {
   const schedstat = '/proc/thread-self/schedstat';
   const read = () => Number(readFileSync(schedstat, 'utf8').split(' ')[0]) / 1e6;
   try {
-    if (Number.isFinite(read()) && read() > 0) return { name: "this thread's CPU time", ms: read };
+    const now = read();
+    if (Number.isFinite(now) && now > 0) return { name: "this thread's CPU time", ms: read };
   } catch {
     // Not Linux, or no scheduler statistics: the process's CPU time, helper threads included.
   }
