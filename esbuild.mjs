@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { chmodSync, existsSync, readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
 const require = createRequire(import.meta.url);
@@ -222,17 +223,28 @@ const productBuilds = [
   },
   {
     ...common,
-    // The CLI shares the extension's lazily loaded parts (dist/undici.js, dist/validators/): `convapi-line check` of
-    // plain payloads starts without compiling the HTTP client or LINE's and the callbacks' validators.
-    entryPoints: { cli: 'src/cli/main.ts' },
+    // The CLI proper, which the bin loads. It shares the extension's lazily loaded parts (dist/undici.js,
+    // dist/validators/): `convapi-line check` of plain payloads starts without compiling the HTTP client or LINE's and
+    // the callbacks' validators.
+    entryPoints: { 'cli-main': 'src/cli/main.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    plugins: [lazyValidators, ...common.plugins, lazyUndici],
+    external: ['./undici.js', ...lazyValidatorNames.map((name) => `./validators/${name}.js`)],
+    define: { 'process.env.CONVAPI_LINE_VERSION': JSON.stringify(version) },
+  },
+  {
+    // The bin: loads dist/cli-main.js with the code cache made below (src/cli/launch.ts).
+    ...common,
+    entryPoints: { cli: 'src/cli/launch.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [lazyValidators, ...common.plugins, lazyUndici, executableOutput],
-    external: ['./undici.js', ...lazyValidatorNames.map((name) => `./validators/${name}.js`)],
-    define: { 'process.env.CONVAPI_LINE_VERSION': JSON.stringify(version) },
+    plugins: [...common.plugins, executableOutput],
   },
   {
     ...common,
@@ -270,4 +282,16 @@ if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  if (!tests) makeCliCodeCache();
+}
+
+/**
+ * dist/cli-main.cache: V8's bytecode of the CLI's functions that a check of the sample payloads compiles, made in a
+ * process of its own with no V8 flags, as the bin runs (src/cli/launch.ts). A rebuild in --watch mode leaves the old
+ * cache, which the bin then refuses (it names another build) until the next full build.
+ */
+function makeCliCodeCache() {
+  const inputs = ['test/fixtures/payloads/valid', 'test/fixtures/payloads/invalid'].filter((dir) => existsSync(dir));
+  const script = `require(${JSON.stringify(resolve('dist/cli.js'))}).makeCodeCache(${JSON.stringify(inputs)}).catch((error) => { console.error(error); process.exit(1); })`;
+  execFileSync(process.execPath, ['-e', script], { stdio: 'inherit' });
 }

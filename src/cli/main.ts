@@ -100,7 +100,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   }
 }
 
-if (require.main === module) {
+/** Runs the command in process.argv and sets the exit code: the bin (launch.ts) calls this once the bundle is loaded. */
+export function runFromCommandLine(): void {
   // `check … | head`: once the reader is gone, nothing more can be said; end quietly rather than with a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? exitCodes.ok);
@@ -112,3 +113,5 @@ if (require.main === module) {
     process.exitCode = code;
   });
 }
+
+if (require.main === module) runFromCommandLine();

@@ -80,11 +80,11 @@ function visit(text: string, i: number, step: Step, keyOffset: number, keyLength
   step.keyLength = keyLength;
   const c = text.charCodeAt(i);
   step.container = c === 123 || c === 91;
-  // Only the key of the last pointer is wanted: its value need not be read at all.
-  if (scan.stopEarly && step.target === 'key' && keyOffset >= 0 && !step.children && scan.remaining === 1) {
-    scan.remaining = 0;
-    return done;
-  }
+  // Only the key is wanted, and no later duplicate can replace it: it counts as found now, before its value is read
+  // (a finding about a carousel's cards is placed without reading every card). Its value is read only for pointers
+  // below it, or to step over it.
+  const foundAtKey = scan.stopEarly && step.target === 'key' && keyOffset >= 0;
+  if (foundAtKey && --scan.remaining === 0) return done;
   const children = step.children;
   let end: number;
   if (!children || !step.container) {
@@ -125,7 +125,7 @@ function visit(text: string, i: number, step: Step, keyOffset: number, keyLength
     }
   }
   step.length = end - i;
-  if (step.target !== undefined && step.visits === 1 && --scan.remaining === 0 && scan.stopEarly) return done;
+  if (step.target !== undefined && !foundAtKey && step.visits === 1 && --scan.remaining === 0 && scan.stopEarly) return done;
   return end;
 }
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,6 +73,8 @@ describe('the npm package of the CLI', function () {
       'CHANGELOG.md',
       'LICENSE',
       'README.md',
+      'dist/cli-main.cache',
+      'dist/cli-main.js',
       'dist/cli.js',
       'dist/undici.js',
       'dist/validators/callback.js',
@@ -92,10 +94,12 @@ describe('the npm package of the CLI', function () {
     const installed = join(consumer, 'node_modules', 'convapi-line');
     const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { dependencies?: object };
     assert.deepEqual(Object.keys(manifest.dependencies ?? {}), []);
-    const code = readFileSync(join(installed, 'dist', 'cli.js'), 'utf8');
-    assert.ok(code.startsWith('#!/usr/bin/env node\n'), 'the bin starts with a node shebang');
+    const bin = readFileSync(join(installed, 'dist', 'cli.js'), 'utf8');
+    assert.ok(bin.startsWith('#!/usr/bin/env node\n'), 'the bin starts with a node shebang');
     const requiresOf = (text: string) => new Set([...text.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!));
-    const required = requiresOf(code);
+    // The bin loads the bundle (dist/cli-main.js) by reading it, with its code cache: it requires only Node.
+    assert.deepEqual([...requiresOf(bin)].filter((name) => !name.startsWith('node:')), []);
+    const required = requiresOf(readFileSync(join(installed, 'dist', 'cli-main.js'), 'utf8'));
     assert.ok(required.size > 0);
     // The parts loaded on first use sit beside the bin, and need nothing but Node either.
     const own = [...required].filter((name) => name.startsWith('./')).sort();
@@ -140,6 +144,12 @@ describe('the npm package of the CLI', function () {
     } finally {
       await server.close();
     }
+  });
+
+  it('the installed bin loads its bundle with the code cache the build made, on the Node that built it', () => {
+    const bin = join(consumer, 'node_modules', 'convapi-line', 'dist', 'cli.js');
+    const script = `process.stdout.write(JSON.stringify(require(${JSON.stringify(bin)}).loadCli().cacheRefused ?? null))`;
+    assert.equal(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } }), 'null');
   });
 
   it('npx convapi-line check passes a valid payload with exit 0', async () => {

@@ -281,6 +281,30 @@ describe('locate: ending the scan at the last pointer found', () => {
     assert.equal(text.slice(span.offset, span.offset + span.length), '"second"');
   });
 
+  it('takes a key as found at the key: a finding about a list and one in its first item are placed without reading the other items', () => {
+    const cards = Array.from({ length: 10 }, (_, i) => ({ title: `card ${i}`, description: 'd'.repeat(200) }));
+    const text = JSON.stringify({ message: { carousel_message: { cards } } }, null, 2);
+    // The text behind a proxy that notes the furthest place the scan looks at (charCodeAt, and where indexOf lands).
+    let furthest = 0;
+    const watched = new Proxy(new String(text), {
+      get(target, prop) {
+        const member: unknown = Reflect.get(target, prop);
+        if (typeof member !== 'function') return member;
+        return (...args: unknown[]) => {
+          const result: unknown = (member as (...a: unknown[]) => unknown).apply(text, args);
+          const at = prop === 'charCodeAt' ? (args[0] as number) : prop === 'indexOf' ? (result as number) : 0;
+          furthest = Math.max(furthest, at);
+          return result;
+        };
+      },
+    }) as unknown as string;
+    const requests = [{ pointer: '/message/carousel_message/cards', prefer: 'key' as const }, { pointer: '/message/carousel_message/cards/0/title' }];
+    const spans = locate(watched, requests, true);
+    assert.deepEqual(spans, locate(text, requests, false));
+    assert.deepEqual(spans.map((s) => text.slice(s.offset, s.offset + s.length)), ['"cards"', '"card 0"']);
+    assert.ok(furthest < text.indexOf('card 1'), `read up to ${furthest} of ${text.length}; the second card starts at ${text.indexOf('card 1')}`);
+  });
+
   it('ends at the last pointer found: told by a text that breaks its promise of no repeated key', () => {
     // The early end is for texts without a repeated key; given one anyway, it keeps the first value where a full
     // scan (and JSON.parse) keeps the last, which shows that the scan ended there.
