@@ -1,5 +1,5 @@
 import { runCheck } from './checkCommand';
-import { type CliIO, UsageError, exitCodes, processIO } from './io';
+import { type CliIO, exitCodes, isUsageError, processIO } from './io';
 import { applyShortRunTiering } from './shortRunTiering';
 
 type Run = (argv: string[], io: CliIO) => Promise<number>;
@@ -21,27 +21,27 @@ const commands: Record<string, CliCommand> = {
   preview: {
     synopsis: 'preview <file> --out <file.html> [--theme light|dark] [--force]',
     summary: 'render the payload as LINE shows it, as a standalone page',
-    run: async (argv, io) => (await import('./previewCommand')).runPreview(argv, io),
+    run: async (argv, io) => (await import('./commands')).runPreview(argv, io),
   },
   send: {
     synopsis: 'send <file> [--env-file F] [--var NAME=VALUE]... [--json] [--dry-run] [--timeout MS]',
     summary: 'check, fill {{VARIABLES}} and send the payload once with the Conversation API',
-    run: async (argv, io) => (await import('./sendCommand')).runSend(argv, io),
+    run: async (argv, io) => (await import('./commands')).runSend(argv, io),
   },
   webhooks: {
     synopsis: 'webhooks list|create|delete [--target URL] [--trigger T]... [--secret S] [--app-id ID] [--json]',
     summary: 'manage the webhooks of a Conversation API app',
-    run: async (argv, io) => (await import('./webhooksCommand')).runWebhooks(argv, io),
+    run: async (argv, io) => (await import('./commands')).runWebhooks(argv, io),
   },
   listen: {
     synopsis: 'listen [--host H] [--port N] [--secret S] [--forward-to URL] [--json]',
     summary: "receive the Conversation API's callbacks: verified, explained, forwarded",
-    run: async (argv, io) => (await import('./listenCommand')).runListen(argv, io),
+    run: async (argv, io) => (await import('./commands')).runListen(argv, io),
   },
   simulate: {
     synopsis: 'simulate --to URL [--secret S | --secret-env VAR] [--kind K]... [--file F]... [--timeout MS] [--json]',
     summary: 'post signed sample callbacks to a webhook handler and test its answers (a contract test for CI)',
-    run: async (argv, io) => (await import('./simulateCommand')).runSimulate(argv, io),
+    run: async (argv, io) => (await import('./commands')).runSimulate(argv, io),
   },
 };
 
@@ -90,7 +90,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (isUsageError(error)) {
       const help = error.usage ? `\n${error.usage}` : `Run "convapi-line ${name} --help" for usage.\n`;
       io.stderr(`convapi-line ${name}: ${error.message}\n${help}`);
       return exitCodes.usage;

@@ -73,9 +73,11 @@ describe('the npm package of the CLI', function () {
       'CHANGELOG.md',
       'LICENSE',
       'README.md',
+      'dist/cli-commands.js',
       'dist/cli-main.cache',
       'dist/cli-main.js',
       'dist/cli.js',
+      'dist/media.js',
       'dist/undici.js',
       'dist/validators/callback.js',
       'dist/validators/lineExplicit.js',
@@ -101,18 +103,20 @@ describe('the npm package of the CLI', function () {
     assert.deepEqual([...requiresOf(bin)].filter((name) => !name.startsWith('node:')), []);
     const required = requiresOf(readFileSync(join(installed, 'dist', 'cli-main.js'), 'utf8'));
     assert.ok(required.size > 0);
-    // The parts loaded on first use sit beside the bin, and need nothing but Node either.
+    // The parts loaded on first use sit beside the bin, and need nothing but Node and each other either.
     const own = [...required].filter((name) => name.startsWith('./')).sort();
-    assert.deepEqual(own, ['./undici.js', './validators/callback.js', './validators/lineExplicit.js']);
+    assert.deepEqual(own, ['./cli-commands.js', './media.js', './validators/callback.js', './validators/lineExplicit.js']);
     assert.deepEqual([...required].filter((name) => !name.startsWith('node:') && !name.startsWith('./')), [], 'only node: built-ins besides its own parts');
-    for (const part of own) {
+    const parts = new Set(['./undici.js', ...own]);
+    for (const part of parts) {
       const partCode = readFileSync(join(installed, 'dist', part), 'utf8');
-      assert.deepEqual([...requiresOf(partCode)].filter((name) => !name.startsWith('node:')), [], `${part} requires only node: built-ins`);
+      const needs = [...requiresOf(partCode)].filter((name) => !name.startsWith('node:'));
+      assert.deepEqual(needs.filter((name) => !parts.has(name)), [], `${part} requires only node: built-ins and the parts beside it`);
     }
     assert.ok(statSync(join(installed, 'dist', 'cli.js')).mode & 0o100, 'the installed bin is executable');
   });
 
-  it('loads its parts on first use from the installed package: LINE\'s validator, the callbacks\' and the HTTP client', async () => {
+  it('loads its parts on first use from the installed package: LINE\'s validator, the other commands with the callbacks\' validator, media pre-flight and the HTTP client', async () => {
     const line = { messages: [{ type: 'text', text: 'Hi', emojis: 'not a list' }] };
     const explicit = { app_id: '{{APP_ID}}', recipient: { contact_id: '{{CONTACT_ID}}' }, message: { explicit_channel_message: { LINE: JSON.stringify(line) } } };
     writeFileSync(join(consumer, 'explicit.line.json'), JSON.stringify(explicit, null, 2));
