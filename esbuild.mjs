@@ -180,7 +180,11 @@ const lazyCliParts = {
     const parts = { './commands': './cli-commands.js', '../core/media': './media.js' };
     // A stand-in module that requires the part: an external import() would be left to Node's ESM loader, which the
     // bin's vm.Script (codeCache.ts) has no callback for; a require() inside the bundle's own import() is not.
-    build.onResolve({ filter: /^(\.\/commands|\.\.\/core\/media)$/ }, ({ path, kind }) => (kind === 'dynamic-import' ? { path: parts[path], namespace } : undefined));
+    // Only the two imports meant: another module importing either keeps it in its bundle.
+    const importers = { './commands': resolve('src/cli/main.ts'), '../core/media': resolve('src/cli/checkCommand.ts') };
+    build.onResolve({ filter: /^(\.\/commands|\.\.\/core\/media)$/ }, ({ path, kind, importer }) =>
+      kind === 'dynamic-import' && importer === importers[path] ? { path: parts[path], namespace } : undefined,
+    );
     build.onLoad({ filter: /.*/, namespace }, ({ path }) => ({ contents: `module.exports = require(${JSON.stringify(path)});`, loader: 'js' }));
   },
 };
@@ -219,7 +223,8 @@ const productBuilds = [
     target: 'node20',
   },
   {
-    // Media pre-flight for the extension: its checker, probe and image parsing, loaded on the first media check.
+    // Media pre-flight for the extension and `convapi-line check --media`: its checker, probe and image parsing, loaded
+    // on the first media check.
     ...common,
     plugins: [...common.plugins, lazyUndici],
     entryPoints: { media: 'src/core/media/index.ts' },
@@ -316,11 +321,18 @@ if (watch) {
 
 /**
  * dist/cli-main.cache: V8's bytecode of the CLI's functions that a check of the sample payloads compiles, made in a
- * process of its own with no V8 flags, as the bin runs (src/cli/launch.ts). A rebuild in --watch mode leaves the old
- * cache, which the bin then refuses (it names another build) until the next full build.
+ * process of its own as the bin runs: with no V8 flags (NODE_OPTIONS may hold some, such as --max-old-space-size,
+ * which V8 counts in the flags a cache must match). A second process then loads the CLI as the bin does and must take
+ * the cache: a build whose cache every run would refuse fails here, not silently. A rebuild in --watch mode leaves
+ * the old cache, which the bin then refuses (it names another build) until the next full build.
  */
 function makeCliCodeCache() {
   const inputs = ['test/fixtures/payloads/valid', 'test/fixtures/payloads/invalid'].filter((dir) => existsSync(dir));
-  const script = `require(${JSON.stringify(resolve('dist/cli.js'))}).makeCodeCache(${JSON.stringify(inputs)}).catch((error) => { console.error(error); process.exit(1); })`;
-  execFileSync(process.execPath, ['-e', script], { stdio: 'inherit' });
+  const bin = JSON.stringify(resolve('dist/cli.js'));
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
+  const make = `require(${bin}).makeCodeCache(${JSON.stringify(inputs)}).catch((error) => { console.error(error); process.exit(1); })`;
+  execFileSync(process.execPath, ['-e', make], { stdio: 'inherit', env });
+  const refused = execFileSync(process.execPath, ['-e', `process.stdout.write(require(${bin}).loadCli().cacheRefused ?? '')`], { encoding: 'utf8', env });
+  if (refused) throw new Error(`dist/cli-main.cache was made, but the CLI refuses it: ${refused}`);
 }

@@ -81,7 +81,7 @@ function processCpuMs(args: string[]): number {
 }
 
 /**
- * Two commands run side by side, `runs` times, and the round whose ratio is the median kept. The machine is shared:
+ * Two commands run one after the other, `runs` times, and the round whose ratio is the median kept. The machine is shared:
  * besides short bursts, whole stretches of seconds run slower (a neighbour on the same core), and the fastest run of
  * each command may come from different stretches, which moved the ratio by a third between runs of the bench. The
  * two runs of a round share their stretch; which of them goes first alternates.

@@ -83,7 +83,7 @@ function visit(text: string, i: number, step: Step, keyOffset: number, keyLength
   // Only the key is wanted, and no later duplicate can replace it: it counts as found now, before its value is read
   // (a finding about a carousel's cards is placed without reading every card). Its value is read only for pointers
   // below it, or to step over it.
-  const foundAtKey = scan.stopEarly && step.target === 'key' && keyOffset >= 0;
+  const foundAtKey = scan.stopEarly && step.target === 'key' && keyOffset >= 0 && step.visits === 1;
   if (foundAtKey && --scan.remaining === 0) return done;
   const children = step.children;
   let end: number;

@@ -55,7 +55,7 @@ describe('the code cache the CLI is loaded with (src/cli/codeCache.ts)', functio
     assert.equal(readFileSync(bundle, 'utf8').length, source('first').length);
     // What the header check is for: V8 checks a source's length, not its text, and runs the old build's code.
     assert.deepEqual(probeRun('raw', bundle, cache), { rejected: false, result: 'FIRST!' });
-    assert.deepEqual(probeRun('load', bundle, cache), { refused: 'its header does not name this build of the bundle', result: 'OTHER!' });
+    assert.deepEqual(probeRun('load', bundle, cache), { refused: 'it was made from another build of the bundle', result: 'OTHER!' });
   });
 
   it('a damaged or missing cache costs only the compilation: the bundle runs as without one', () => {
@@ -63,23 +63,46 @@ describe('the code cache the CLI is loaded with (src/cli/codeCache.ts)', functio
     const whole = readFileSync(cache);
     const header = whole.subarray(0, whole.indexOf(10) + 1);
     writeFileSync(cache, Buffer.concat([header, Buffer.from('not what V8 wrote'.repeat(20))]));
-    assert.deepEqual(probeRun('load', bundle, cache), { refused: 'V8 rejected it (another V8 version or other V8 flags)', result: 'FIRST!' });
+    assert.deepEqual(probeRun('load', bundle, cache), { refused: 'V8 rejected it (other V8 flags, or damaged)', result: 'FIRST!' });
     writeFileSync(cache, whole.subarray(0, 20));
-    assert.deepEqual(probeRun('load', bundle, cache), { refused: 'its header does not name this build of the bundle', result: 'FIRST!' });
+    assert.deepEqual(probeRun('load', bundle, cache), { refused: 'it is not a code cache of this kind', result: 'FIRST!' });
     rmSync(cache);
     assert.deepEqual(probeRun('load', bundle, cache), { refused: 'cannot read it: ENOENT', result: 'FIRST!' });
+  });
+
+  it('never uses a cache made by another Node, even one whose V8 says it is the same (nodejs/node#62781: a crash)', () => {
+    probeRun('make', bundle, cache);
+    const whole = readFileSync(cache);
+    const end = whole.indexOf(10);
+    // The header: the kind (several words), the Node that made it, the code's hash.
+    const words = whole.subarray(0, end).toString('latin1').split(' ');
+    const hash = words.pop()!;
+    const node = words.pop()!;
+    const magic = words.join(' ');
+    assert.match(node, new RegExp(`^${process.version}/v8-${process.versions.v8.replace(/\./g, '\\.')}/${process.platform}-${process.arch}/\\d+$`));
+    // The same V8 data under a header of another patch release of Node: V8 would take it (the issue above).
+    const other = node.replace(process.version, 'v20.20.0');
+    writeFileSync(cache, Buffer.concat([Buffer.from(`${magic} ${other} ${hash}\n`, 'latin1'), whole.subarray(end + 1)]));
+    assert.deepEqual(probeRun('load', bundle, cache), { refused: `it was made by another Node (${other}), not this one (${node})`, result: 'FIRST!' });
+    // V8 alone takes that data: the header is what keeps it out.
+    assert.deepEqual(probeRun('raw', bundle, cache), { rejected: false, result: 'FIRST!' });
   });
 
   it('a cache made with other V8 flags is refused by V8 and the bundle still runs', () => {
     probeRun('make', bundle, cache);
     const out = execFileSync(process.execPath, ['--max-lazy', probe, 'load', bundle, cache], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
-    assert.deepEqual(JSON.parse(out), { refused: 'V8 rejected it (another V8 version or other V8 flags)', result: 'FIRST!' });
+    assert.deepEqual(JSON.parse(out), { refused: 'V8 rejected it (other V8 flags, or damaged)', result: 'FIRST!' });
   });
 
   it('the built bin takes the cache its build made (dist/cli-main.cache), and checks as the CLI does', () => {
     const cli = join(repo, 'dist', 'cli.js');
     const script = `const l = require(${JSON.stringify(cli)}).loadCli(); process.stdout.write(JSON.stringify(l.cacheRefused ?? null))`;
     assert.equal(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } }), 'null');
+    // It holds what the build's checks compiled, not only what loading the bundle does: that is what it saves.
+    const justLoaded = `process.stdout.write(String(require(${JSON.stringify(cli)}).loadCli(false).script.createCachedData().length))`;
+    const loadedOnly = Number(execFileSync(process.execPath, ['-e', justLoaded], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } }));
+    const built = readFileSync(join(repo, 'dist', 'cli-main.cache')).length;
+    assert.ok(built > 1.5 * loadedOnly, `the build's cache is ${built} bytes, a cache of the bundle just loaded ${loadedOnly}`);
     mkdirSync(join(dir, 'payloads'));
     writeFileSync(join(dir, 'payloads', 'a.line.json'), readFileSync(join(repo, 'test', 'fixtures', 'payloads', 'invalid', 'card-title-too-long.line.json')));
     const run = (() => {

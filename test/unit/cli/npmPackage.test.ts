@@ -101,7 +101,10 @@ describe('the npm package of the CLI', function () {
     const requiresOf = (text: string) => new Set([...text.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!));
     // The bin loads the bundle (dist/cli-main.js) by reading it, with its code cache: it requires only Node.
     assert.deepEqual([...requiresOf(bin)].filter((name) => !name.startsWith('node:')), []);
-    const required = requiresOf(readFileSync(join(installed, 'dist', 'cli-main.js'), 'utf8'));
+    const bundle = readFileSync(join(installed, 'dist', 'cli-main.js'), 'utf8');
+    // The bin runs the bundle through vm.Script, which has no loader for import(): every part is require()d.
+    assert.ok(!/\bimport\(/.test(bundle), 'dist/cli-main.js holds an import()');
+    const required = requiresOf(bundle);
     assert.ok(required.size > 0);
     // The parts loaded on first use sit beside the bin, and need nothing but Node and each other either.
     const own = [...required].filter((name) => name.startsWith('./')).sort();

@@ -305,6 +305,13 @@ describe('locate: ending the scan at the last pointer found', () => {
     assert.ok(furthest < text.indexOf('card 1'), `read up to ${furthest} of ${text.length}; the second card starts at ${text.indexOf('card 1')}`);
   });
 
+  it('a key counts as found once, even in a text that breaks its promise of no repeated key', () => {
+    const text = '{"a":1,"a":2,"b":3}';
+    const requests = [{ pointer: '/a', prefer: 'key' as const }, { pointer: '/b' }];
+    const at = (span: { offset: number; length: number }) => text.slice(span.offset, span.offset + span.length);
+    assert.deepEqual(locate(text, requests, true).map(at), ['"a"', '3']);
+  });
+
   it('ends at the last pointer found: told by a text that breaks its promise of no repeated key', () => {
     // The early end is for texts without a repeated key; given one anyway, it keeps the first value where a full
     // scan (and JSON.parse) keeps the last, which shows that the scan ended there.
