@@ -260,7 +260,8 @@ function colonsIn(s: string): number {
  * The property names of a parsed value plus the colons inside its strings and names; -1 when objects and arrays nest
  * deeper than maxNestingDepth (the walk stops there, so its recursion is bounded whatever the text).
  * Strings are counted where they are met rather than by a call each, and a string without a colon costs one search:
- * this walk runs over every value of every file a CLI run checks, mostly before V8 optimizes it.
+ * this walk runs over every value of every file a CLI run checks, mostly before V8 optimizes it. For the same reason
+ * the array and object loops repeat one body instead of calling a helper per item (the walk took a fifth longer so).
  */
 function namesAndColons(value: unknown, depth: number): number {
   if (typeof value === 'string') return colonsIn(value);
