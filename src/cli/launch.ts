@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { type LoadedBundle, cachedDataOf, loadWithCodeCache, writeCodeCache } from './codeCache';
+// Types only: the bin reads the bundle and hands it to V8 itself, it must not bundle main.ts a second time.
+import type * as CliMain from './main';
 
 /**
  * The `convapi-line` bin. It loads the CLI proper (dist/cli-main.js, from main.ts) with the V8 code cache the build
@@ -10,14 +12,9 @@ import { type LoadedBundle, cachedDataOf, loadWithCodeCache, writeCodeCache } fr
 export const bundlePath = join(__dirname, 'cli-main.js');
 export const cachePath = join(__dirname, 'cli-main.cache');
 
-interface CliMain {
-  main(argv: string[], io: { stdout(text: string): void; stderr(text: string): void }): Promise<number>;
-  runFromCommandLine(): void;
-}
-
-export function loadCli(useCache = true): LoadedBundle & { cli: CliMain } {
+export function loadCli(useCache = true): LoadedBundle & { cli: typeof CliMain } {
   const loaded = loadWithCodeCache(bundlePath, useCache ? cachePath : undefined);
-  return { ...loaded, cli: loaded.exports as unknown as CliMain };
+  return { ...loaded, cli: loaded.exports as unknown as typeof CliMain };
 }
 
 /**
